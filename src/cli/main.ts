@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { registerIngestCommand } from './commands/ingest.command.js';
+import { registerServeCommand } from './commands/serve.command.js';
+import { registerValidateCommand } from './commands/validate.command.js';
+import { EXIT_ERROR } from './exit-codes.js';
+
+const program = new Command()
+  .name('meshlens')
+  .description('What will this Istio config change do?')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : EXIT_ERROR);
+  });
+
+registerServeCommand(program);
+registerValidateCommand(program);
+registerIngestCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error: unknown) {
+  process.stderr.write(`meshlens: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = EXIT_ERROR;
+}

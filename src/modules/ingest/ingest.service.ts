@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { parseSnapshot, type SourceFile } from '../../engine/index.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
+import { SnapshotsService } from '../snapshots/snapshots.service.js';
+import type { VersionInfo, VersionMetadata } from '../snapshots/snapshots.types.js';
+
+export interface IngestWarning {
+  readonly code: string;
+  readonly file: string;
+  readonly document: number | null;
+  readonly line: number | null;
+  readonly kind: string;
+  readonly name: string;
+  readonly message: string;
+}
+
+export interface IngestResult {
+  readonly created: boolean;
+  readonly version: VersionInfo;
+  readonly message: string;
+  readonly objectCount: number;
+  readonly rowsWritten: number;
+  readonly warnings: readonly IngestWarning[];
+}
+
+export interface IngestRequest {
+  readonly environment: string;
+  readonly files: readonly SourceFile[];
+  readonly defaultNamespace: string;
+  readonly metadata: VersionMetadata;
+}
+
+const ENVIRONMENT_NAME = /^[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?$/i;
+
+/** Parses and validates with the engine, then stores: one bad document stores nothing. */
+@Injectable()
+export class IngestService {
+  constructor(private readonly snapshots: SnapshotsService) {}
+
+  async ingest(request: IngestRequest): Promise<IngestResult> {
+    if (!ENVIRONMENT_NAME.test(request.environment)) {
+      throw new DomainError(
+        'INVALID_ARGUMENT',
+        `environment name "${request.environment}" must be 1-128 letters, digits, '.', '_' or '-'`,
+      );
+    }
+    if (request.files.length === 0) {
+      throw new DomainError('INVALID_INPUT', 'the request holds no documents');
+    }
+    const parsed = parseSnapshot(request.files, { defaultNamespace: request.defaultNamespace });
+    if (!parsed.ok) {
+      const { message, ...located } = parsed.error;
+      throw new DomainError('INVALID_INPUT', message, { ...located, message });
+    }
+    const { resources, warnings } = parsed.value;
+    const stored = await this.snapshots.storeSnapshot(request.environment, resources, request.metadata);
+    return {
+      created: stored.created,
+      version: stored.version,
+      message: stored.created
+        ? `stored version ${stored.version.number} (${stored.version.added} added, ${stored.version.modified} modified, ${stored.version.removed} removed)`
+        : `identical to version ${stored.version.number}: no new version created`,
+      objectCount: resources.length,
+      rowsWritten: stored.rowsWritten,
+      warnings,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SnapshotReadRepository } from './snapshot-read.repository.js';
+import { SnapshotStoreRepository } from './snapshot-store.repository.js';
+import { SnapshotsController } from './snapshots.controller.js';
+import { SnapshotsResolver } from './snapshots.resolver.js';
+import { SnapshotsService } from './snapshots.service.js';
+
+@Module({
+  controllers: [SnapshotsController],
+  providers: [SnapshotsService, SnapshotReadRepository, SnapshotStoreRepository, SnapshotsResolver],
+  exports: [SnapshotsService],
+})
+export class SnapshotsModule {}

@@ -1,0 +1,91 @@
+import type { JsonObject } from '../../engine/index.js';
+
+export interface VersionMetadata {
+  readonly commit?: string | undefined;
+  readonly branch?: string | undefined;
+  readonly author?: string | undefined;
+  readonly message?: string | undefined;
+  /** Where the change came from, e.g. `pr:812`. */
+  readonly source?: string | undefined;
+}
+
+export interface EnvironmentInfo {
+  readonly name: string;
+  readonly kind: string;
+  readonly repo: string | null;
+  readonly branch: string | null;
+  readonly createdAt: Date;
+  readonly latestVersion: number;
+}
+
+export interface VersionInfo {
+  readonly environment: string;
+  readonly number: number;
+  readonly createdAt: Date;
+  readonly commit: string | null;
+  readonly branch: string | null;
+  readonly author: string | null;
+  readonly message: string | null;
+  readonly source: string | null;
+  readonly digest: string;
+  readonly objectCount: number;
+  readonly added: number;
+  readonly modified: number;
+  readonly removed: number;
+}
+
+/** An object of a version as stored. */
+export interface StoredObject {
+  readonly id: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly known: boolean;
+  readonly hash: string;
+  /** First version holding this content, and the version that replaced it (null: still current). */
+  readonly validFrom: number;
+  readonly validTo: number | null;
+  readonly body: JsonObject;
+}
+
+/** One object ready to store: identity, content hash and canonical JSON. */
+export interface ObjectToStore {
+  readonly id: string;
+  readonly apiGroup: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly known: boolean;
+  readonly hash: string;
+  readonly canonicalJson: string;
+  readonly sourceFile: string | null;
+}
+
+export interface StoreVersionInput {
+  readonly environment: string;
+  readonly metadata: VersionMetadata;
+  readonly digest: string;
+  readonly objects: readonly ObjectToStore[];
+}
+
+export interface StoreVersionResult {
+  /** False when the content equals the latest version's: nothing was written. */
+  readonly created: boolean;
+  readonly version: VersionInfo;
+  /** Rows written by this call (0 when unchanged), for the O(changes) guarantee. */
+  readonly rowsWritten: number;
+}
+
+export interface ObjectFilter {
+  readonly kind?: string | undefined;
+  readonly namespace?: string | undefined;
+  readonly name?: string | undefined;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly totalCount: number;
+  readonly nextCursor: string | null;
+}

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env (STYLE.md §7). Validated at boot; a bad variable stops
+ * the process with every problem listed.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  MESHLENS_DATA_DIR: z.string().min(1).default('.data'),
+  MESHLENS_MAX_BODY_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  MESHLENS_DEFAULT_NAMESPACE: z.string().min(1).default('default'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Unset means: start the embedded PostgreSQL in `<dataDir>/pg`. */
+  readonly databaseUrl: string | undefined;
+  readonly embeddedPgPort: number;
+  readonly dataDir: string;
+  readonly maxBodyBytes: number;
+  readonly defaultNamespace: string;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`meshlens: invalid environment variables:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    dataDir: resolve(e.MESHLENS_DATA_DIR),
+    maxBodyBytes: e.MESHLENS_MAX_BODY_BYTES,
+    defaultNamespace: e.MESHLENS_DEFAULT_NAMESPACE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from './domain-error.js';
+import { mapErrorCode } from './error-table.js';
+
+interface ErrorBody {
+  readonly error: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * REST errors are `{ "error": { code, message, ... } }`. Input errors carry the located detail
+ * (file, document, line, column, path) of contracts/impact-report.md. Unknown errors become 500
+ * with a request id; stacks and database messages never reach the client.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) {
+      return;
+    }
+    const [status, body] = this.toBody(exception);
+    response.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      const mapping = mapErrorCode(exception.code);
+      return [
+        mapping.httpStatus,
+        { error: { code: exception.code, message: exception.message, ...exception.detail } },
+      ];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR';
+      return [status, { error: { code, message: exception.message } }];
+    }
+    const requestId = randomUUID();
+    this.logger.error(`request ${requestId} failed`, exception instanceof Error ? exception.stack : String(exception));
+    return [500, { error: { code: 'INTERNAL', message: 'internal error', requestId } }];
+  }
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../errors/domain-error.js';
+import { mapErrorCode } from '../errors/error-table.js';
+
+const logger = new Logger('GraphQL');
+
+/** DomainErrors keep their message and code; anything unexpected becomes INTERNAL_SERVER_ERROR. */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      ...(formatted.path === undefined ? {} : { path: formatted.path }),
+      extensions: {
+        code: mapErrorCode(original.code).graphqlCode,
+        meshlensCode: original.code,
+        ...original.detail,
+      },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    return formatted; // validation / parse errors from GraphQL itself
+  }
+  const requestId = randomUUID();
+  logger.error(`request ${requestId} failed`, original instanceof Error ? original.stack : String(original));
+  return { message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+}

@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import { inject } from 'vitest';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
+
+export interface TestApp {
+  readonly app: INestApplication;
+  readonly databaseUrl: string;
+  readonly server: Parameters<typeof import('supertest').default>[0];
+  close(): Promise<void>;
+}
+
+/** The real application on the run's real PostgreSQL (no mocks), not listening: supertest drives it. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = inject('databaseUrl');
+  const config = loadConfig({ DATABASE_URL: databaseUrl, ...env });
+  const app = await createApp({ config, databaseUrl, logger: false });
+  return {
+    app,
+    databaseUrl,
+    server: app.getHttpServer() as TestApp['server'],
+    close: () => app.close(),
+  };
+}
+
+let counter = 0;
+/** A fresh environment name per test, so tests sharing the database never see each other. */
+export function uniqueEnvironment(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
