@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql ships CJS (main) and ESM (module) builds; Nest loads the CJS one, so tests must too,
+    // or GraphQL types created here fail `instanceof` checks there (dual-package hazard).
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     projects: [
       {

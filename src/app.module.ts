@@ -1,20 +1,18 @@
-import { join } from 'node:path';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ImpactModule } from './modules/impact/impact.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { SnapshotsModule } from './modules/snapshots/snapshots.module.js';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { formatGraphqlError } from './platform/graphql/format-error.js';
-import { projectRoot } from './platform/project-root.js';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
   readonly databaseUrl: string;
-  /** Write schema.gql (committed; CI fails on drift). Off in production start-up. */
-  readonly writeSchemaFile: boolean;
 }
 
 @Module({})
@@ -26,7 +24,7 @@ export class AppModule {
         DatabaseModule.forUrl(options.databaseUrl),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: options.writeSchemaFile ? join(projectRoot(), 'schema.gql') : true,
+          autoSchemaFile: true,
           sortSchema: true,
           path: '/graphql',
           playground: false,
@@ -37,6 +35,8 @@ export class AppModule {
         HealthModule,
         SnapshotsModule,
         IngestModule,
+        ImpactModule,
+        AuditModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],
       exports: [APP_CONFIG],

@@ -2,11 +2,20 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { ImpactResolver } from './modules/impact/impact.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { RetentionResolver } from './modules/audit/retention.resolver.js';
 import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { SnapshotsResolver } from './modules/snapshots/snapshots.resolver.js';
 
 /** Every resolver of the app: the committed schema.gql is printed from these. */
-export const RESOLVERS = [SnapshotsResolver, IngestResolver];
+export const RESOLVERS = [
+  SnapshotsResolver,
+  IngestResolver,
+  ImpactResolver,
+  AuditResolver,
+  RetentionResolver,
+];
 
 /** The GraphQL SDL, sorted, without starting the app or a database. */
 export async function printGraphqlSchema(): Promise<string> {

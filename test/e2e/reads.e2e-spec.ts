@@ -114,7 +114,8 @@ describe('GraphQL reads and ingest', () => {
     expect(ok.body.data.ingestSnapshot).toMatchObject({ created: true, version: { number: 1, author: 'carol' } });
     const bad = await graphql(mutation, { input: { environment: target, files: [{ name: 'bad.yaml', text: 'kind: [' }] } });
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', meshlensCode: 'INVALID_INPUT', file: 'bad.yaml' });
-    expect(bad.body.errors[0].extensions.line).toBe(1);
+    expect(bad.body.errors[0].extensions.line).toBeGreaterThanOrEqual(1);
+    expect(bad.body.errors[0].extensions.inputCode).toBe('MESH0001');
   });
 
   it('returns NOT_FOUND for an unknown environment', async () => {

@@ -122,10 +122,11 @@ describe('versioning', () => {
 
   it('one schema-invalid document rejects the whole snapshot', async () => {
     const env = uniqueEnvironment('schema');
-    const bad = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: bad\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination:\n        host: reviews\n      weight: -5\n';
+    const bad = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: bad\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: BOGUS\n';
     const res = await ingestYaml(env, `${BOOKINFO}\n---\n${bad}`);
     expect(res.status).toBe(400);
-    expect(res.body.error.path).toContain('weight');
+    expect(res.body.error.path).toBe('spec.trafficPolicy.tls.mode');
+    expect(res.body.error.message).toContain('Unsupported value: "BOGUS"');
     expect(res.body.error.line).toBeGreaterThan(BOOKINFO.split('\n').length);
     const envs = await request(t.server).get(`/api/v1/environments/${env}/versions`);
     expect(envs.status === 404 || envs.body.totalCount === 0).toBe(true);

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { App } from 'supertest/types.js';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/platform/config/app-config.js';
@@ -6,7 +7,7 @@ import { loadConfig } from '../../src/platform/config/app-config.js';
 export interface TestApp {
   readonly app: INestApplication;
   readonly databaseUrl: string;
-  readonly server: Parameters<typeof import('supertest').default>[0];
+  readonly server: App;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseSnapshot, type SourceFile } from '../../engine/index.js';
-import { DomainError } from '../../platform/errors/domain-error.js';
+import { DomainError, inputErrorToDomain } from '../../platform/errors/domain-error.js';
 import { SnapshotsService } from '../snapshots/snapshots.service.js';
 import type { VersionInfo, VersionMetadata } from '../snapshots/snapshots.types.js';
 
@@ -49,8 +49,7 @@ export class IngestService {
     }
     const parsed = parseSnapshot(request.files, { defaultNamespace: request.defaultNamespace });
     if (!parsed.ok) {
-      const { message, ...located } = parsed.error;
-      throw new DomainError('INVALID_INPUT', message, { ...located, message });
+      throw inputErrorToDomain(parsed.error);
     }
     const { resources, warnings } = parsed.value;
     const stored = await this.snapshots.storeSnapshot(request.environment, resources, request.metadata);

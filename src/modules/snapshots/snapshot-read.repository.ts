@@ -32,13 +32,22 @@ export class SnapshotReadRepository {
     return { id: record.id, info: environmentFromRecord(record) };
   }
 
-  /** Newest first; `before` is the exclusive upper bound on the version number (cursor). */
-  async listVersions(environment: string, limit: number, before: number | null): Promise<Page<VersionInfo>> {
+  /**
+   * Newest first; `before` is the exclusive upper bound on the version number (cursor), `asOf`
+   * keeps only versions created at or before that instant (its first item is the as-of version).
+   */
+  async listVersions(
+    environment: string,
+    limit: number,
+    before: number | null,
+    asOf: Date | null = null,
+  ): Promise<Page<VersionInfo>> {
     const env = await this.findEnvironment(environment);
-    const where = { environmentId: env.id, ...(before === null ? {} : { number: { lt: before } }) };
+    const scope = { environmentId: env.id, ...(asOf === null ? {} : { createdAt: { lte: asOf } }) };
+    const where = { ...scope, ...(before === null ? {} : { number: { lt: before } }) };
     const [records, totalCount] = await Promise.all([
       this.prisma.version.findMany({ where, orderBy: { number: 'desc' }, take: limit + 1 }),
-      this.prisma.version.count({ where: { environmentId: env.id } }),
+      this.prisma.version.count({ where: scope }),
     ]);
     const items = records.slice(0, limit).map((r) => versionFromRecord(environment, r));
     const last = items.at(-1);
@@ -53,6 +62,25 @@ export class SnapshotReadRepository {
     });
     if (record === null) {
       throw new DomainError('VERSION_NOT_FOUND', `environment "${environment}" has no version ${String(number)}`);
+    }
+    return versionFromRecord(environment, record);
+  }
+
+  /**
+   * The newest version created at or before `asOf` (by creation time, then number). Uses the
+   * (environment_id, created_at) index.
+   */
+  async findVersionAsOf(environment: string, asOf: Date): Promise<VersionInfo> {
+    const env = await this.findEnvironment(environment);
+    const record = await this.prisma.version.findFirst({
+      where: { environmentId: env.id, createdAt: { lte: asOf } },
+      orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+    });
+    if (record === null) {
+      throw new DomainError(
+        'VERSION_NOT_FOUND',
+        `environment "${environment}" has no version created at or before ${asOf.toISOString()}`,
+      );
     }
     return versionFromRecord(environment, record);
   }

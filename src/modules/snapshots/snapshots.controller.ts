@@ -2,15 +2,23 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import {
+  AsOfObjectQueryDto,
   EnvironmentDto,
   ObjectPageDto,
   ObjectQueryDto,
-  ListQueryDto,
   StoredObjectDto,
   VersionDto,
+  VersionListQueryDto,
   VersionPageDto,
+  VersionRefQueryDto,
 } from './dto/snapshot.dto.js';
-import { parseVersionRef, SnapshotsService } from './snapshots.service.js';
+import {
+  type ObjectPage,
+  parseTimestamp,
+  parseVersionQuery,
+  parseVersionRef,
+  SnapshotsService,
+} from './snapshots.service.js';
 import type { EnvironmentInfo, StoredObject, VersionInfo } from './snapshots.types.js';
 
 const DEFAULT_LIMIT = 100;
@@ -35,10 +43,22 @@ export class SnapshotsController {
   }
 
   @Get(':env/versions')
-  @ApiOperation({ summary: 'List versions, newest first (paginated)' })
+  @ApiOperation({
+    summary: 'List versions, newest first (paginated)',
+    description: 'With asOf, only versions created at or before it: the first item is the as-of version.',
+  })
   @ApiOkResponse({ type: VersionPageDto })
-  async listVersions(@Param('env') env: string, @Query() query: ListQueryDto): Promise<VersionPageDto> {
-    const page = await this.snapshots.listVersions(env, parseLimit(query.limit), query.cursor ?? null);
+  async listVersions(
+    @Param('env') env: string,
+    @Query() query: VersionListQueryDto,
+  ): Promise<VersionPageDto> {
+    const asOf = query.asOf === undefined ? null : parseTimestamp(query.asOf);
+    const page = await this.snapshots.listVersions(
+      env,
+      parseLimit(query.limit),
+      query.cursor ?? null,
+      asOf,
+    );
     return { items: page.items.map(toVersionDto), totalCount: page.totalCount, nextCursor: page.nextCursor };
   }
 
@@ -65,7 +85,45 @@ export class SnapshotsController {
       { kind: query.kind, namespace: query.namespace, name: query.name },
       { limit: parseLimit(query.limit), after: query.cursor ?? null },
     );
-    return { items: page.items.map(toObjectDto), totalCount: page.totalCount, nextCursor: page.nextCursor };
+    return toObjectPageDto(page);
+  }
+
+  @Get(':env/objects')
+  @ApiOperation({
+    summary: 'The objects of a version chosen by number or asOf (paginated)',
+    description:
+      'As-of read: `version` (number or "latest") or `asOf` (ISO 8601: the newest version created at or before it). ' +
+      'Neither means the latest. The answering version is returned with the page.',
+  })
+  @ApiOkResponse({ type: ObjectPageDto })
+  async listObjectsAsOf(
+    @Param('env') env: string,
+    @Query() query: AsOfObjectQueryDto,
+  ): Promise<ObjectPageDto> {
+    const page = await this.snapshots.listObjects(
+      env,
+      parseVersionQuery(query.version, query.asOf),
+      { kind: query.kind, namespace: query.namespace, name: query.name },
+      { limit: parseLimit(query.limit), after: query.cursor ?? null },
+    );
+    return toObjectPageDto(page);
+  }
+
+  @Get(':env/objects/:kind/:namespace/:name')
+  @ApiOperation({
+    summary: 'One object at a version chosen by number or asOf; namespace "_" for cluster-scoped kinds',
+  })
+  @ApiOkResponse({ type: StoredObjectDto })
+  async getObjectAsOf(
+    @Param('env') env: string,
+    @Param('kind') kind: string,
+    @Param('namespace') namespace: string,
+    @Param('name') name: string,
+    @Query() query: VersionRefQueryDto,
+  ): Promise<StoredObjectDto> {
+    const key = { kind, namespace: namespace === '_' ? '' : namespace, name };
+    const ref = parseVersionQuery(query.version, query.asOf);
+    return toObjectDto(await this.snapshots.getObject(env, ref, key));
   }
 
   @Get(':env/versions/:version/objects/:kind/:namespace/:name')
@@ -104,4 +162,13 @@ export function toVersionDto(v: VersionInfo): VersionDto {
 
 export function toObjectDto(o: StoredObject): StoredObjectDto {
   return { ...o, body: o.body };
+}
+
+function toObjectPageDto(page: ObjectPage): ObjectPageDto {
+  return {
+    version: toVersionDto(page.version),
+    items: page.items.map(toObjectDto),
+    totalCount: page.totalCount,
+    nextCursor: page.nextCursor,
+  };
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SnapshotContentRepository } from './snapshot-content.repository.js';
+import { SnapshotContentService } from './snapshot-content.service.js';
 import { SnapshotReadRepository } from './snapshot-read.repository.js';
 import { SnapshotStoreRepository } from './snapshot-store.repository.js';
 import { SnapshotsController } from './snapshots.controller.js';
@@ -7,7 +9,14 @@ import { SnapshotsService } from './snapshots.service.js';
 
 @Module({
   controllers: [SnapshotsController],
-  providers: [SnapshotsService, SnapshotReadRepository, SnapshotStoreRepository, SnapshotsResolver],
-  exports: [SnapshotsService],
+  providers: [
+    SnapshotsService,
+    SnapshotReadRepository,
+    SnapshotStoreRepository,
+    SnapshotContentRepository,
+    SnapshotContentService,
+    SnapshotsResolver,
+  ],
+  exports: [SnapshotsService, SnapshotContentService],
 })
 export class SnapshotsModule {}

@@ -6,14 +6,24 @@ import {
   Version,
   VersionConnection,
 } from './models/snapshot.model.js';
-import { MAX_PAGE_SIZE, SnapshotsService } from './snapshots.service.js';
+import { MAX_PAGE_SIZE, SnapshotsService, type VersionRef } from './snapshots.service.js';
 import type { Page } from './snapshots.types.js';
 
 const versionArg = {
   type: () => Int,
   nullable: true,
-  description: 'Version number; omitted means the latest',
+  description: 'Version number; omitted (and no asOf) means the latest',
 } as const;
+
+const asOfArg = {
+  type: () => Date,
+  nullable: true,
+  description: 'As-of read: the newest version created at or before this instant (not with a version)',
+} as const;
+
+function toRef(version: number | null, asOf: Date | null): VersionRef {
+  return { version: version ?? undefined, asOf: asOf ?? undefined };
+}
 
 function toConnection<T, N>(
   page: Page<T>,
@@ -47,8 +57,10 @@ export class SnapshotsResolver {
     @Args('environment') environment: string,
     @Args('first', { type: () => Int, defaultValue: 50, description: `At most ${MAX_PAGE_SIZE}` }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('asOf', { ...asOfArg, description: 'Only versions created at or before this instant' })
+    asOf: Date | null,
   ): Promise<VersionConnection> {
-    const page = await this.snapshots.listVersions(environment, first, after);
+    const page = await this.snapshots.listVersions(environment, first, after ?? null, asOf ?? null);
     return toConnection(page, (v) => v, (v) => String(v.number));
   }
 
@@ -56,14 +68,16 @@ export class SnapshotsResolver {
   version(
     @Args('environment') environment: string,
     @Args('number', versionArg) number: number | null,
+    @Args('asOf', asOfArg) asOf: Date | null,
   ): Promise<Version> {
-    return this.snapshots.getVersion(environment, number ?? 'latest');
+    return this.snapshots.getVersion(environment, toRef(number, asOf));
   }
 
   @Query(() => MeshObjectConnection, { description: 'Objects of a version, ordered by id' })
   async objects(
     @Args('environment') environment: string,
     @Args('version', versionArg) version: number | null,
+    @Args('asOf', asOfArg) asOf: Date | null,
     @Args('kind', { type: () => String, nullable: true }) kind: string | null,
     @Args('namespace', { type: () => String, nullable: true }) namespace: string | null,
     @Args('name', { type: () => String, nullable: true }) name: string | null,
@@ -72,11 +86,11 @@ export class SnapshotsResolver {
   ): Promise<MeshObjectConnection> {
     const page = await this.snapshots.listObjects(
       environment,
-      version ?? 'latest',
+      toRef(version, asOf),
       { kind: kind ?? undefined, namespace: namespace ?? undefined, name: name ?? undefined },
-      { limit: first, after },
+      { limit: first, after: after ?? null },
     );
-    return toConnection(page, (o) => o, (o) => o.id);
+    return { ...toConnection(page, (o) => o, (o) => o.id), version: page.version };
   }
 
   @Query(() => MeshObject, { description: "One object at a version ('' namespace for cluster-scoped)" })
@@ -86,7 +100,8 @@ export class SnapshotsResolver {
     @Args('kind') kind: string,
     @Args('namespace') namespace: string,
     @Args('name') name: string,
+    @Args('asOf', asOfArg) asOf: Date | null,
   ): Promise<MeshObject> {
-    return this.snapshots.getObject(environment, version ?? 'latest', { kind, namespace, name });
+    return this.snapshots.getObject(environment, toRef(version, asOf), { kind, namespace, name });
   }
 }

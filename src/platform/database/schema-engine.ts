@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -25,10 +27,9 @@ function wasm(): WasmApi {
  */
 export async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
   if (!wasmLoaded) {
-    const url = new URL(
-      'schema_engine_bg.wasm',
-      import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'),
-    );
+    // createRequire rather than import.meta.resolve: vitest's module runner lacks the latter.
+    const entry = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const url = join(dirname(entry), 'schema_engine_bg.wasm');
     const { instance } = await wasm().instantiate(readFileSync(url), {
       './schema_engine_bg.js': bg,
     });

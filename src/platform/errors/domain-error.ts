@@ -6,6 +6,7 @@ export type DomainErrorCode =
   | 'ENVIRONMENT_NOT_FOUND'
   | 'VERSION_NOT_FOUND'
   | 'OBJECT_NOT_FOUND'
+  | 'TAG_NOT_FOUND'
   | 'INVALID_INPUT'
   | 'INVALID_ARGUMENT'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -22,4 +23,18 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** A located engine input error as a DomainError: its MESH0xxx code travels as `inputCode`. */
+export function inputErrorToDomain(error: {
+  readonly code: string;
+  readonly file: string;
+  readonly document: number | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly path: string;
+  readonly message: string;
+}): DomainError {
+  const { code, ...located } = error;
+  return new DomainError('INVALID_INPUT', error.message, { ...located, inputCode: code });
 }

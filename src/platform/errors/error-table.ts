@@ -15,6 +15,7 @@ export function mapErrorCode(code: DomainErrorCode): ErrorMapping {
     case 'ENVIRONMENT_NOT_FOUND':
     case 'VERSION_NOT_FOUND':
     case 'OBJECT_NOT_FOUND':
+    case 'TAG_NOT_FOUND':
       return { httpStatus: 404, graphqlCode: 'NOT_FOUND' };
     case 'INVALID_INPUT':
       return { httpStatus: 400, graphqlCode: 'BAD_USER_INPUT' };

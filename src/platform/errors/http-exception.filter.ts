@@ -23,13 +23,18 @@ interface ErrorBody {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'http') {
+      // GraphQL: hand the error back to Apollo, whose formatError maps it (format-error.ts).
+      return exception;
+    }
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) {
-      return;
+      return undefined;
     }
     const [status, body] = this.toBody(exception);
     response.status(status).json(body);
+    return undefined;
   }
 
   private toBody(exception: unknown): [number, ErrorBody] {
@@ -37,7 +42,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const mapping = mapErrorCode(exception.code);
       return [
         mapping.httpStatus,
-        { error: { code: exception.code, message: exception.message, ...exception.detail } },
+        { error: { ...exception.detail, code: exception.code, message: exception.message } },
       ];
     }
     if (exception instanceof HttpException) {

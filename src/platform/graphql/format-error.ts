@@ -15,9 +15,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       ...(formatted.path === undefined ? {} : { path: formatted.path }),
       extensions: {
+        ...original.detail,
         code: mapErrorCode(original.code).graphqlCode,
         meshlensCode: original.code,
-        ...original.detail,
       },
     };
   }

@@ -48,6 +48,8 @@ export class StoredObjectDto {
 }
 
 export class ObjectPageDto {
+  @ApiProperty({ type: VersionDto, description: 'The version that answered (resolved from asOf)' })
+  version!: VersionDto;
   @ApiProperty({ type: [StoredObjectDto] }) items!: StoredObjectDto[];
   @ApiProperty() totalCount!: number;
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
@@ -56,6 +58,28 @@ export class ObjectPageDto {
 export class ListQueryDto {
   @ApiPropertyOptional({ description: 'Page size (1-500, default 100)' }) limit?: string;
   @ApiPropertyOptional({ description: 'Cursor from the previous page' }) cursor?: string;
+}
+
+const AS_OF_DESCRIPTION =
+  'ISO 8601 instant (e.g. 2026-03-01T14:00:00Z; no zone means UTC): the newest version created at or before it';
+
+export class VersionListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: `Only versions created at or before this instant. ${AS_OF_DESCRIPTION}` })
+  asOf?: string;
+}
+
+/** `version` or `asOf` (not both); neither means the latest version. */
+export class VersionRefQueryDto {
+  @ApiPropertyOptional({ description: 'A version number or "latest" (default)' }) version?: string;
+  @ApiPropertyOptional({ description: AS_OF_DESCRIPTION }) asOf?: string;
+}
+
+export class AsOfObjectQueryDto extends VersionRefQueryDto {
+  @ApiPropertyOptional({ description: 'Page size (1-500, default 100)' }) limit?: string;
+  @ApiPropertyOptional({ description: 'Cursor from the previous page' }) cursor?: string;
+  @ApiPropertyOptional() kind?: string;
+  @ApiPropertyOptional() namespace?: string;
+  @ApiPropertyOptional() name?: string;
 }
 
 export class ObjectQueryDto extends ListQueryDto {

@@ -63,4 +63,6 @@ export class MeshObjectEdge {
 @ObjectType()
 export class MeshObjectConnection extends CountedConnection {
   @Field(() => [MeshObjectEdge]) edges!: MeshObjectEdge[];
+  @Field(() => Version, { description: 'The version that answered (resolved from asOf)' })
+  version!: Version;
 }

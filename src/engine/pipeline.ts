@@ -1,0 +1,54 @@
+import { analyze } from './analyze/analyze.js';
+import type { AnalyzeOptions } from './analyze/analyze-options.js';
+import type { GraphOptions } from './graph/options.js';
+import { computeImpact, type ImpactInput } from './impact/compute-impact.js';
+import type { ImpactReport, ReportFinding } from './impact/impact-report.js';
+import type { Finding } from './rules/finding.js';
+
+/** A finding as the impact report prints it (contracts/impact-report.md `findings`). */
+export function toReportFinding(f: Finding): ReportFinding {
+  return {
+    code: f.code,
+    ...(f.istioCode === undefined ? {} : { istioCode: f.istioCode }),
+    ...(f.kialiCode === undefined ? {} : { kialiCode: f.kialiCode }),
+    level: f.level,
+    resource: f.resource,
+    path: f.path,
+    ...(f.line === undefined ? {} : { line: f.line }),
+    message: f.message,
+  };
+}
+
+export interface SnapshotImpactOptions {
+  readonly graph?: Omit<GraphOptions, 'creationOrder'>;
+  /** Validation settings (disabled codes, level overrides, suppressions) for both sides. */
+  readonly analyze?: Omit<AnalyzeOptions, 'graph' | 'graphOptions' | 'rules'>;
+  readonly hashOf?: (resource: ImpactInput['base']['resources'][number]) => string;
+  readonly baseResolved?: NonNullable<ImpactInput['options']>['baseResolved'];
+}
+
+/**
+ * The full impact of a change: routing, reachability and exposures (computeImpact) plus the
+ * validation findings it introduces or resolves, each snapshot analysed on its own graph.
+ */
+export function impactOfChange(
+  base: ImpactInput['base'],
+  target: ImpactInput['target'],
+  options: SnapshotImpactOptions = {},
+): ImpactReport {
+  return computeImpact({
+    base,
+    target,
+    options: {
+      ...(options.graph === undefined ? {} : { graph: options.graph }),
+      ...(options.hashOf === undefined ? {} : { hashOf: options.hashOf }),
+      ...(options.baseResolved === undefined ? {} : { baseResolved: options.baseResolved }),
+      findings: (resources, graph) =>
+        analyze(resources, {
+          ...options.analyze,
+          graph,
+          ...(options.graph === undefined ? {} : { graphOptions: options.graph }),
+        }).map(toReportFinding),
+    },
+  });
+}

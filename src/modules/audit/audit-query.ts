@@ -1,0 +1,77 @@
+import { DomainError } from '../../platform/errors/domain-error.js';
+import type { TimelineBucket } from './audit.types.js';
+
+/** Parsers for REST query parameters and bodies (GraphQL gets typed arguments instead). */
+
+export function parseBucket(value: string | undefined): TimelineBucket {
+  const bucket = (value ?? 'day').toLowerCase();
+  if (bucket === 'hour' || bucket === 'day' || bucket === 'week') {
+    return bucket;
+  }
+  throw new DomainError('INVALID_ARGUMENT', `bucket must be hour, day or week, got "${value ?? ''}"`);
+}
+
+export function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') {
+    return fallback;
+  }
+  if (value === 'true' || value === '1') {
+    return true;
+  }
+  if (value === 'false' || value === '0') {
+    return false;
+  }
+  throw new DomainError('INVALID_ARGUMENT', `${name} must be true or false, got "${value}"`);
+}
+
+export function asList(value: string | string[] | undefined): string[] {
+  if (value === undefined) {
+    return [];
+  }
+  return Array.isArray(value) ? value : [value];
+}
+
+/** One optional string query parameter (repeated parameters are an error). */
+export function single(value: unknown, name: string): string | undefined {
+  if (value === undefined || typeof value === 'string') {
+    return value === '' ? undefined : value;
+  }
+  throw new DomainError('INVALID_ARGUMENT', `give ${name} once`);
+}
+
+/**
+ * A JSON object body. The REST layer keeps `application/json` bodies as text (so ingest can
+ * locate errors), hence the parse here.
+ */
+export function readJsonObject(body: unknown): Record<string, unknown> {
+  let value = body;
+  if (typeof body === 'string') {
+    if (body.trim() === '') {
+      return {};
+    }
+    try {
+      value = JSON.parse(body);
+    } catch {
+      throw new DomainError('INVALID_ARGUMENT', 'the body is not valid JSON');
+    }
+  }
+  if (value === undefined || value === null) {
+    return {};
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new DomainError('INVALID_ARGUMENT', 'the body must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** An optional non-negative integer or null from a JSON body. */
+export function optionalCount(body: Record<string, unknown>, key: string): number | null {
+  const value = body[key];
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new DomainError('INVALID_ARGUMENT', `${key} must be an integer or null`);
+  }
+  return value;
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import type postgres from 'postgres';
+import { SqlService } from '../../platform/database/sql.service.js';
+import {
+  auditVersionFromRow,
+  touchedObjectsFromJson,
+  type VersionMatchRow,
+} from './audit.mapper.js';
+import type { AuditPage, LabelQuery, VersionCriteria, VersionMatch } from './audit.types.js';
+import type { HostMatcher } from './host-reference.js';
+
+/** Row criteria with the host already turned into a matcher. */
+export interface RevisionCriteria {
+  readonly kind?: string | undefined;
+  readonly namespace?: string | undefined;
+  readonly name?: string | undefined;
+  readonly host?: HostMatcher | undefined;
+  readonly labels?: readonly LabelQuery[] | undefined;
+}
+
+export interface MatchPageQuery {
+  readonly environmentId: number;
+  readonly objects: RevisionCriteria | null;
+  readonly versions: VersionCriteria;
+  readonly limit: number;
+  /** Exclusive upper bound on the version number (cursor). */
+  readonly before: number | null;
+  /** Matched objects listed per version at most (the count is always exact). */
+  readonly objectsPerVersion: number;
+}
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+const VERSION_COLUMNS = `ver.created_at, ver.commit, ver.branch, ver.author, ver.message, ver.source,
+  ver.digest, ver.object_count, ver.added_count, ver.modified_count, ver.removed_count`;
+
+/**
+ * Versions whose change touched matching objects, over the temporal rows: a row with
+ * valid_from = v was added or modified by v; a row with valid_to = v was removed or replaced
+ * by v (so a change that drops a label or a host reference is found too).
+ */
+@Injectable()
+export class SearchRepository {
+  constructor(private readonly db: SqlService) {}
+
+  async findMatches(query: MatchPageQuery): Promise<AuditPage<VersionMatch>> {
+    const rows =
+      query.objects === null ? await this.versionsOnly(query) : await this.touches(query, query.objects);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => ({
+        version: auditVersionFromRow(row),
+        objects: touchedObjectsFromJson(row.objects),
+        matchedObjectCount: Number(row.matched),
+      })),
+      totalCount: Number(rows[0]?.total ?? 0),
+      nextCursor: rows.length > query.limit && last !== undefined ? String(last.v) : null,
+    };
+  }
+
+  private versionFilters(criteria: VersionCriteria): Fragment {
+    const { sql } = this.db;
+    const hasFilter = Object.values(criteria).some((value) => value !== undefined);
+    return sql`
+      ${hasFilter ? sql`AND ver.id IS NOT NULL` : sql``}
+      ${criteria.author === undefined ? sql`` : sql`AND lower(ver.author) = lower(${criteria.author})`}
+      ${criteria.source === undefined ? sql`` : sql`AND ver.source = ${criteria.source}`}
+      ${criteria.from === undefined ? sql`` : sql`AND ver.created_at >= ${criteria.from}`}
+      ${criteria.to === undefined ? sql`` : sql`AND ver.created_at <= ${criteria.to}`}`;
+  }
+
+  private cursor(before: number | null): Fragment {
+    const { sql } = this.db;
+    return before === null ? sql`` : sql`AND h.v < ${before}`;
+  }
+
+  private async versionsOnly(query: MatchPageQuery): Promise<VersionMatchRow[]> {
+    const { sql } = this.db;
+    return sql<VersionMatchRow[]>`
+      WITH hits AS (
+        SELECT ver.number AS v, count(*) OVER () AS total, ${sql.unsafe(VERSION_COLUMNS)}
+        FROM version ver
+        WHERE ver.environment_id = ${query.environmentId} ${this.versionFilters(query.versions)})
+      SELECT h.*, 0 AS matched, NULL::json AS objects FROM hits h
+      WHERE TRUE ${this.cursor(query.before)}
+      ORDER BY h.v DESC LIMIT ${query.limit + 1}`;
+  }
+
+  private async touches(
+    query: MatchPageQuery,
+    criteria: RevisionCriteria,
+  ): Promise<VersionMatchRow[]> {
+    const { sql } = this.db;
+    const env = query.environmentId;
+    const needsBody = criteria.host !== undefined || (criteria.labels?.length ?? 0) > 0;
+    return sql<VersionMatchRow[]>`
+      WITH matched AS MATERIALIZED (
+        SELECT r.object_id, r.kind, r.namespace, r.name, r.valid_from, r.valid_to
+        FROM resource_revision r ${needsBody ? sql`JOIN blob b ON b.hash = r.hash` : sql``}
+        WHERE r.environment_id = ${env} ${this.rowFilters(criteria)}
+      ), events AS (
+        SELECT m.valid_from AS v, m.object_id, m.kind, m.namespace, m.name,
+               CASE WHEN EXISTS (SELECT 1 FROM resource_revision p
+                                 WHERE p.environment_id = ${env} AND p.valid_to = m.valid_from
+                                   AND p.object_id = m.object_id)
+                    THEN 'modified' ELSE 'added' END AS change
+        FROM matched m
+        UNION
+        SELECT m.valid_to, m.object_id, m.kind, m.namespace, m.name,
+               CASE WHEN EXISTS (SELECT 1 FROM resource_revision n
+                                 WHERE n.environment_id = ${env} AND n.object_id = m.object_id
+                                   AND n.valid_from = m.valid_to)
+                    THEN 'modified' ELSE 'removed' END
+        FROM matched m WHERE m.valid_to IS NOT NULL
+      ), hits AS (
+        SELECT e.v, e.matched, count(*) OVER () AS total, ${sql.unsafe(VERSION_COLUMNS)}
+        FROM (SELECT v, count(*) AS matched FROM events GROUP BY v) e
+        LEFT JOIN version ver ON ver.environment_id = ${env} AND ver.number = e.v
+        WHERE TRUE ${this.versionFilters(query.versions)}
+      )
+      SELECT h.*,
+             (SELECT json_agg(json_build_object('id', x.object_id, 'kind', x.kind,
+                      'namespace', x.namespace, 'name', x.name, 'change', x.change) ORDER BY x.object_id)
+              FROM (SELECT * FROM events ev WHERE ev.v = h.v
+                    ORDER BY ev.object_id LIMIT ${query.objectsPerVersion}) x) AS objects
+      FROM hits h
+      WHERE TRUE ${this.cursor(query.before)}
+      ORDER BY h.v DESC LIMIT ${query.limit + 1}`;
+  }
+
+  private rowFilters(criteria: RevisionCriteria): Fragment {
+    const { sql } = this.db;
+    return sql`
+      ${criteria.kind === undefined ? sql`` : sql`AND r.kind = ${criteria.kind}`}
+      ${criteria.namespace === undefined ? sql`` : sql`AND r.namespace = ${criteria.namespace}`}
+      ${criteria.name === undefined ? sql`` : sql`AND r.name = ${criteria.name}`}
+      ${(criteria.labels ?? []).reduce<Fragment>((all, label) => sql`${all} ${this.labelFilter(label)}`, sql``)}
+      ${criteria.host === undefined ? sql`` : sql`AND (${this.hostFilter(criteria.host)})`}`;
+  }
+
+  private labelFilter(label: LabelQuery): Fragment {
+    const { sql } = this.db;
+    return label.value === undefined
+      ? sql`AND jsonb_exists(b.body -> 'metadata' -> 'labels', ${label.key})`
+      : sql`AND b.body -> 'metadata' -> 'labels' ->> ${label.key} = ${label.value}`;
+  }
+
+  /** The host matcher as SQL: Services by name, VS/DR/SE by their host fields (jsonpath). */
+  private hostFilter(host: HostMatcher): Fragment {
+    const { sql } = this.db;
+    const service =
+      host.service === null
+        ? sql`FALSE`
+        : sql`(r.api_group = '' AND r.kind = 'Service' AND r.name = ${host.service.name}
+               ${host.service.namespace === null ? sql`` : sql`AND r.namespace = ${host.service.namespace}`})`;
+    const short =
+      host.shortRoutingPath === null
+        ? sql`FALSE`
+        : sql`(${host.shortNamespace === null ? sql`TRUE` : sql`r.namespace = ${host.shortNamespace}`}
+               AND jsonb_path_match(b.body, ${host.shortRoutingPath}::jsonpath, '{}', true))`;
+    return sql`${service}
+      OR (r.api_group = 'networking.istio.io' AND r.kind IN ('VirtualService', 'DestinationRule')
+          AND (jsonb_path_match(b.body, ${host.routingPath}::jsonpath, '{}', true) OR ${short}))
+      OR (r.api_group = 'networking.istio.io' AND r.kind = 'ServiceEntry'
+          AND jsonb_path_match(b.body, ${host.serviceEntryPath}::jsonpath, '{}', true))`;
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SnapshotsModule } from '../snapshots/snapshots.module.js';
+import { ImpactCacheRepository } from './impact-cache.repository.js';
+import { ImpactController } from './impact.controller.js';
+import { ImpactResolver } from './impact.resolver.js';
+import { ImpactService } from './impact.service.js';
+import { ProposalRepository } from './proposal.repository.js';
+
+@Module({
+  imports: [SnapshotsModule],
+  controllers: [ImpactController],
+  providers: [ImpactService, ImpactResolver, ImpactCacheRepository, ProposalRepository],
+  exports: [ImpactService],
+})
+export class ImpactModule {}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ENGINE_VERSION,
+  impactOfChange,
+  parseSnapshot,
+  type ImpactReport,
+  type Resource,
+  type SourceFile,
+} from '../../engine/index.js';
+import { DomainError, inputErrorToDomain } from '../../platform/errors/domain-error.js';
+import { snapshotDigest, toObjectsToStore } from '../snapshots/content-hash.js';
+import { SnapshotContentService, type VersionContent } from '../snapshots/snapshot-content.service.js';
+import { ImpactCacheRepository } from './impact-cache.repository.js';
+import { ProposalRepository, type ProposalRecord } from './proposal.repository.js';
+
+export type VersionRef = number | 'latest';
+/** `previous`: the version before the target (an empty snapshot before version 1). */
+export type BaseRef = VersionRef | 'previous';
+
+export interface ImpactRequest {
+  readonly environment: string;
+  readonly base: VersionRef;
+  readonly files: readonly SourceFile[];
+  readonly defaultNamespace: string;
+  /** Store the proposed manifests as a proposal (not a version), e.g. for PR `pr:812`. */
+  readonly proposal: { readonly source: string | null; readonly commit: string | null; readonly author: string | null } | null;
+}
+
+export interface ImpactResult {
+  readonly report: ImpactReport;
+  readonly proposal: ProposalRecord | null;
+  readonly cached: boolean;
+}
+
+/** Diff of two stored versions, and impact of proposed manifests against a stored base. */
+@Injectable()
+export class ImpactService {
+  constructor(
+    private readonly content: SnapshotContentService,
+    private readonly cache: ImpactCacheRepository,
+    private readonly proposals: ProposalRepository,
+  ) {}
+
+  async diff(environment: string, from: BaseRef, to: VersionRef): Promise<ImpactResult> {
+    const target = await this.content.loadVersion(environment, to);
+    const base = await this.loadBase(environment, from, target.version);
+    const key = `diff:${base.digest}:${target.digest}:${ENGINE_VERSION}`;
+    const refs = { base: { environment, version: base.version }, target: { environment, version: target.version } };
+    const cached = await this.cache.find(key);
+    if (cached !== null) {
+      return { report: { ...cached, ...refs }, proposal: null, cached: true };
+    }
+    const report = impactOfChange(
+      { resources: base.resources, ref: refs.base },
+      { resources: target.resources, ref: refs.target },
+      { hashOf: hashLookup(base, target) },
+    );
+    await this.cache.save(key, 'diff', ENGINE_VERSION, report);
+    return { report, proposal: null, cached: false };
+  }
+
+  private loadBase(environment: string, from: BaseRef, targetVersion: number): Promise<VersionContent> {
+    if (from !== 'previous') {
+      return this.content.loadVersion(environment, from);
+    }
+    if (targetVersion <= 1) {
+      const empty: VersionContent = { environment, version: 0, digest: EMPTY_DIGEST, resources: [], hashes: new Map() };
+      return Promise.resolve(empty);
+    }
+    return this.content.loadVersion(environment, targetVersion - 1);
+  }
+
+  async impact(request: ImpactRequest): Promise<ImpactResult> {
+    const parsed = parseSnapshot(request.files, { defaultNamespace: request.defaultNamespace });
+    if (!parsed.ok) {
+      throw inputErrorToDomain(parsed.error);
+    }
+    const base = await this.content.loadVersion(request.environment, request.base);
+    const objects = toObjectsToStore(parsed.value.resources);
+    const digest = snapshotDigest(objects);
+    const label = request.proposal?.source ?? 'proposed';
+    const refs = { base: { environment: request.environment, version: base.version }, target: { source: label } };
+    const key = `impact:${base.digest}:${digest}:${ENGINE_VERSION}`;
+    const proposal =
+      request.proposal === null
+        ? null
+        : await this.proposals.save({ environment: request.environment, baseVersion: base.version, digest, objects, ...request.proposal });
+    const cached = await this.cache.find(key);
+    if (cached !== null) {
+      return { report: { ...cached, ...refs }, proposal, cached: true };
+    }
+    const targetHashes = new Map<Resource, string>(parsed.value.resources.map((r, i) => [r, objects[i]?.hash ?? '']));
+    const report = impactOfChange(
+      { resources: base.resources, ref: refs.base },
+      { resources: parsed.value.resources, ref: refs.target },
+      { hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '' },
+    );
+    await this.cache.save(key, 'impact', ENGINE_VERSION, report);
+    return { report, proposal, cached: false };
+  }
+}
+
+const EMPTY_DIGEST = 'empty';
+
+function hashLookup(a: VersionContent, b: VersionContent): (r: Resource) => string {
+  return (r) => a.hashes.get(r) ?? b.hashes.get(r) ?? '';
+}
