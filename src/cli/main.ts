@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerImpactCommand } from './commands/impact.command.js';
 import { registerIngestCommand } from './commands/ingest.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerValidateCommand } from './commands/validate.command.js';
@@ -16,6 +17,7 @@ const program = new Command()
 registerServeCommand(program);
 registerValidateCommand(program);
 registerIngestCommand(program);
+registerImpactCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
@@ -42,7 +55,8 @@ export class ImpactController {
   }
 
   @Post(':env/impact')
-  @UseInterceptors(AnyFilesInterceptor())
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(AnyFilesInterceptor({ preservePath: true }))
   @ApiOperation({
     summary: 'Impact of proposed manifests against a stored version (default: latest)',
     description: 'Body as for ingest. Nothing becomes a version; with store=true the manifests are kept as a proposal.',
@@ -59,14 +73,17 @@ export class ImpactController {
     @UploadedFiles() uploads: UploadedFile[] | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImpactReport> {
+    const form = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const pick = (key: keyof ImpactQueryDto): string | undefined =>
+      typeof form[key] === 'string' ? form[key] : query[key];
     const result = await this.impactService.impact({
       environment: env,
-      base: parseVersionRef(query.base ?? 'latest'),
+      base: parseVersionRef(pick('base') ?? 'latest'),
       files: sourceFilesFromRequest(contentType, body, uploads),
-      defaultNamespace: query.namespace ?? 'default',
+      defaultNamespace: pick('namespace') ?? 'default',
       proposal:
-        query.store === 'true'
-          ? { source: query.source ?? null, commit: query.commit ?? null, author: query.author ?? null }
+        pick('store') === 'true'
+          ? { source: pick('source') ?? null, commit: pick('commit') ?? null, author: pick('author') ?? null }
           : null,
     });
     response.setHeader('x-meshlens-cache', result.cached ? 'hit' : 'miss');

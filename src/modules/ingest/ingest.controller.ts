@@ -33,7 +33,7 @@ export class IngestController {
   constructor(private readonly ingestService: IngestService) {}
 
   @Post(':env/versions')
-  @UseInterceptors(AnyFilesInterceptor())
+  @UseInterceptors(AnyFilesInterceptor({ preservePath: true }))
   @ApiOperation({
     summary: 'Ingest a snapshot as the next version',
     description:

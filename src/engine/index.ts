@@ -1,0 +1,58 @@
+// Public surface of the engine: everything outside src/engine imports from here only.
+export * from './model/json.js';
+export * from './model/resource.js';
+export * from './model/result.js';
+export * from './model/input-error.js';
+export * from './model/source-file.js';
+export { parseSnapshot, type ParsedSnapshot } from './parse/parse-snapshot.js';
+export type { ParseOptions } from './parse/parse-options.js';
+export type { InputWarning } from './parse/input-warning.js';
+export { canonicalJson } from './normalize/canonical-json.js';
+export * from './diff/resource-change.js';
+export { diffResources, diffResourcePair } from './diff/diff-resources.js';
+export { normalizeForDiff } from './diff/normalize-resource.js';
+export { canonicalForm } from './diff/canonical-form.js';
+export {
+  ORDER_INSENSITIVE_LISTS,
+  type OrderInsensitiveList,
+  type ListKeyName,
+} from './diff/order-insensitive-paths.js';
+export { formatFieldPath, type PathSegment } from './diff/field-path.js';
+export * from './impact/impact-report.js';
+export * from './policy/policy-types.js';
+export { indexPeerAuthentications, effectiveMtlsMode } from './policy/peer-authentication.js';
+export type { PeerAuthIndex, PeerAuthPolicy, EffectiveMtls } from './policy/peer-authentication.js';
+export { clientTlsMode, isTlsCompatible, drTlsModeForPort } from './policy/client-tls.js';
+export { indexAuthorizationPolicies, evaluateRequest } from './policy/authorization.js';
+export type { AuthzIndex, AuthzDecision } from './policy/authorization.js';
+export { canSourceReach } from './policy/authz-reach.js';
+export type { ReachDecision } from './policy/authz-reach.js';
+export * from './match/match-types.js';
+export { matchHttpRequest, matchHttpRoute } from './match/http-match.js';
+export { isCatchAllMatch, isCatchAllRoute } from './match/catch-all.js';
+export type { CatchAllOptions } from './match/catch-all.js';
+export {
+  delegateMatchConflicts,
+  describeDelegateMatchConflict,
+  stringMatchConflict,
+  mergeDelegateMatch,
+  mergeDelegateMatches,
+  mergeDelegateRoute,
+} from './match/delegate-merge.js';
+export type { MergedMatches } from './match/delegate-merge.js';
+export { matchTcpRoute, matchTlsRoute, sniHostMatches } from './match/l4-match.js';
+export type { L4MatchContext, TlsMatchContext, L4MatchResult } from './match/l4-match.js';
+export { resolveGatewayName } from './match/source-match.js';
+export { computeImpact, resolveSide } from './impact/compute-impact.js';
+export type {
+  ImpactInput,
+  ImpactOptions,
+  ImpactSnapshot,
+  FindingsProvider,
+} from './impact/compute-impact.js';
+export { assessRisk, riskAtLeast } from './impact/risk.js';
+export { ENGINE_VERSION } from './engine-version.js';
+export { impactOfChange, toReportFinding } from './pipeline.js';
+export type { SnapshotImpactOptions } from './pipeline.js';
+export { renderImpactMarkdown } from './report/render-impact-markdown.js';
+export type { RenderMarkdownOptions } from './report/report-options.js';

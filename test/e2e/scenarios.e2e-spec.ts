@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/platform/project-root.js';
+import { SCENARIOS_DIR } from '../support/corpus.js';
+import {
+  expectReportToMatchScenario,
+  type ScenarioExpectation,
+} from '../support/scenario-expectations.js';
+import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
+
+// Acceptance: every shared scenario through the CLI and through the REST API, compared with its
+// expected.json by the rules of contracts/impact-report.md ("Acceptance scenarios").
+const scenarios = readdirSync(SCENARIOS_DIR).sort();
+const CLI = join(projectRoot(), 'src', 'cli', 'main.ts');
+// The CLI from source (tsx), so the test never runs a stale dist/.
+const TSX = pathToFileURL(join(projectRoot(), 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+function expectationOf(name: string): ScenarioExpectation {
+  return JSON.parse(
+    readFileSync(join(SCENARIOS_DIR, name, 'expected.json'), 'utf8'),
+  ) as ScenarioExpectation;
+}
+
+function runCli(cwd: string, args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function folderFiles(dir: string): { name: string; text: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe.each(scenarios)('scenario %s', (name) => {
+  const dir = join(SCENARIOS_DIR, name);
+  const expected = expectationOf(name);
+
+  it('through the CLI (meshlens impact --before --after --format json)', () => {
+    const run = runCli(dir, [
+      'impact',
+      '--before',
+      'before',
+      '--after',
+      'after',
+      '--format',
+      'json',
+    ]);
+    const body = JSON.parse(run.stdout) as { error?: { file: string; line: number } };
+    if (expected.error) {
+      expect(run.status, run.stderr).toBe(2);
+      expect(body.error?.file).toBe(expected.error.file);
+      expect(expected.error.lines).toContain(body.error?.line);
+      return;
+    }
+    expect(run.status, run.stderr).toBe(1); // changes
+    expectReportToMatchScenario(body as never, expected);
+  });
+
+  it('through the REST API (ingest before, POST /impact with after)', async () => {
+    const env = uniqueEnvironment(name.slice(0, 12));
+    let ingest = request(t.server).post(`/api/v1/environments/${env}/versions`);
+    for (const f of folderFiles(join(dir, 'before'))) {
+      ingest = ingest.attach('files', Buffer.from(f.text), { filepath: `before/${f.name}` });
+    }
+    expect((await ingest).status).toBe(201);
+    let impact = request(t.server).post(`/api/v1/environments/${env}/impact`);
+    for (const f of folderFiles(join(dir, 'after'))) {
+      impact = impact.attach('files', Buffer.from(f.text), { filepath: `after/${f.name}` });
+    }
+    const res = await impact;
+    if (expected.error) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.file).toBe(expected.error.file);
+      expect(expected.error.lines).toContain(res.body.error.line);
+      return;
+    }
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.base).toEqual({ environment: env, version: 1 });
+    expectReportToMatchScenario(res.body, expected);
+  });
+});
