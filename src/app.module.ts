@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { GraphModule } from './modules/graph/graph.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         SnapshotsModule,
         IngestModule,
         ImpactModule,
+        GraphModule,
         AuditModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],

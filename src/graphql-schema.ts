@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphResolver } from './modules/graph/graph.resolver.js';
 import { ImpactResolver } from './modules/impact/impact.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { RetentionResolver } from './modules/audit/retention.resolver.js';
@@ -13,6 +14,7 @@ export const RESOLVERS = [
   SnapshotsResolver,
   IngestResolver,
   ImpactResolver,
+  GraphResolver,
   AuditResolver,
   RetentionResolver,
 ];

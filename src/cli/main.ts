@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { registerGraphCommand } from './commands/graph.command.js';
 import { registerImpactCommand } from './commands/impact.command.js';
 import { registerIngestCommand } from './commands/ingest.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerSimulateCommand } from './commands/simulate.command.js';
 import { registerValidateCommand } from './commands/validate.command.js';
 import { EXIT_ERROR } from './exit-codes.js';
 
@@ -18,6 +20,8 @@ registerServeCommand(program);
 registerValidateCommand(program);
 registerIngestCommand(program);
 registerImpactCommand(program);
+registerSimulateCommand(program);
+registerGraphCommand(program);
 
 try {
   await program.parseAsync(process.argv);

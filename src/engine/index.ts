@@ -56,3 +56,42 @@ export { impactOfChange, toReportFinding } from './pipeline.js';
 export type { SnapshotImpactOptions } from './pipeline.js';
 export { renderImpactMarkdown } from './report/render-impact-markdown.js';
 export type { RenderMarkdownOptions } from './report/report-options.js';
+export { resolveGraph } from './graph/resolve-graph.js';
+export type { GraphOptions } from './graph/options.js';
+export type { MeshGraph } from './graph/types/mesh-graph.js';
+export type { ServiceInfo, ServicePort } from './graph/types/service.js';
+export type { WorkloadInfo } from './graph/types/workload.js';
+export type { GatewayInfo, GatewayServer } from './graph/types/gateway.js';
+export type { VirtualServiceInfo, HttpRouteRule } from './graph/types/virtual-service.js';
+export type { DestinationRuleInfo, MergedDestinationRule } from './graph/types/destination-rule.js';
+export { routesFor, canonicalHost } from './graph/routing/routes-for.js';
+export type {
+  ProxyContext,
+  RouteTable,
+  EffectiveHttpRoute,
+  EffectiveStreamRoute,
+  EffectiveDestination,
+} from './graph/routing/route-types.js';
+export { visibleHosts } from './graph/routing/visible-hosts.js';
+export { computeReachability } from './reachability/compute-reachability.js';
+export type { Reachability, ReachEdge, ReachSource } from './reachability/reachability-types.js';
+export { listEdges, edgesFrom, findEdge, edgeReason, type Edge } from './reachability/edges.js';
+export { simulateRequest } from './simulate/simulate-request.js';
+export { parseSimulateSource } from './simulate/simulate-source.js';
+export { renderSimulationText } from './simulate/render-simulation-text.js';
+export type {
+  SimulateRequest,
+  SimulateResult,
+  SimulateOutcome,
+  SimulateError,
+  SimulateErrorCode,
+  SimulateSource,
+  SimulateSourceKind,
+  SimulateMatch,
+  SimulateDestination,
+  SimulateEndpoint,
+  SimulateMirror,
+  SimulateTls,
+  SimulateAuthorization,
+  EvaluatedRule,
+} from './simulate/simulate-types.js';

@@ -28,7 +28,8 @@ export interface VersionContent {
 export class SnapshotContentRepository {
   constructor(private readonly db: SqlService) {}
 
-  async loadVersion(environment: string, version: number | 'latest'): Promise<VersionContent> {
+  /** Version number and digest only: cheap, for cache keys. */
+  async loadHead(environment: string, version: number | 'latest'): Promise<{ id: number; version: number; digest: string }> {
     const { sql } = this.db;
     const [head] = await sql<{ id: number; number: number; digest: string }[]>`
       SELECT e.id, v.number, v.digest FROM environment e
@@ -41,11 +42,17 @@ export class SnapshotContentRepository {
         ? new DomainError('ENVIRONMENT_NOT_FOUND', `environment "${environment}" does not exist`)
         : new DomainError('VERSION_NOT_FOUND', `environment "${environment}" has no version ${String(version)}`);
     }
+    return { id: head.id, version: head.number, digest: head.digest };
+  }
+
+  async loadVersion(environment: string, version: number | 'latest'): Promise<VersionContent> {
+    const { sql } = this.db;
+    const head = await this.loadHead(environment, version);
     const rows = await sql<ContentRow[]>`
       SELECT r.api_group, r.api_version, r.kind, r.namespace, r.name, r.known, r.hash, b.body
       FROM resource_revision r JOIN blob b ON b.hash = r.hash
-      WHERE r.environment_id = ${head.id} AND r.valid_from <= ${head.number}
-        AND (r.valid_to IS NULL OR r.valid_to > ${head.number})
+      WHERE r.environment_id = ${head.id} AND r.valid_from <= ${head.version}
+        AND (r.valid_to IS NULL OR r.valid_to > ${head.version})
       ORDER BY r.object_id`;
     const hashes = new Map<Resource, string>();
     const resources = rows.map((row) => {
@@ -58,7 +65,7 @@ export class SnapshotContentRepository {
       hashes.set(resource, row.hash);
       return resource;
     });
-    return { environment, version: head.number, digest: head.digest, resources, hashes };
+    return { environment, version: head.version, digest: head.digest, resources, hashes };
   }
 }
 
