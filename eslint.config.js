@@ -11,13 +11,29 @@ const engineForbidden = {
   ],
   patterns: [
     { group: ['node:*'], message: 'The engine is pure: no node built-ins (STYLE.md §3).' },
-    { group: ['@nestjs/*', '@prisma/*', 'prisma', 'class-validator'], message: 'The engine has no framework or ORM imports.' },
-    { group: ['**/modules/**', '**/platform/**', '**/cli/**'], message: 'The engine must not import the service layers.' },
+    {
+      group: ['@nestjs/*', '@prisma/*', 'prisma', 'class-validator'],
+      message: 'The engine has no framework or ORM imports.',
+    },
+    {
+      group: ['**/modules/**', '**/platform/**', '**/cli/**'],
+      message: 'The engine must not import the service layers.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'src/generated/**', 'coverage/**', 'bin/**', 'scripts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'src/generated/**',
+      'coverage/**',
+      'bin/**',
+      'scripts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
@@ -31,11 +47,28 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-extraneous-class': 'off',
+      // Nest DTO/GraphQL model classes describe shapes (decorators feed OpenAPI and the schema);
+      // plain objects of that shape are what controllers and resolvers return.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       eqeqeq: ['error', 'always'],
       curly: ['error', 'all'],
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
       'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
       complexity: ['error', 12],
@@ -46,7 +79,10 @@ export default tseslint.config(
     ignores: ['src/engine/**/*.spec.ts', 'src/engine/testing/**'],
     rules: {
       'no-restricted-imports': ['error', engineForbidden],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'The engine takes explicit options.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'The engine takes explicit options.' },
+      ],
       'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }],
     },
   },
@@ -55,11 +91,28 @@ export default tseslint.config(
     rules: {
       'max-lines-per-function': 'off',
       'max-lines': 'off',
+      complexity: 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // supertest response bodies are `any` by design; tests assert on their shape instead.
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts'],
+    // Tool configuration files whose loaders require a default export.
+    files: [
+      'eslint.config.js',
+      'vitest.config.ts',
+      'prisma.config.ts',
+      'test/setup/global-setup.ts',
+    ],
+    rules: { 'no-restricted-exports': 'off' },
+  },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts', 'prisma.config.ts'],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );

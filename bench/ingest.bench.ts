@@ -6,7 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { loadAll } from 'js-yaml';
 import postgres from 'postgres';
 import { parseSnapshot, type Resource } from '../src/engine/index.js';
-import { generateSyntheticMesh, type MeshSize, syntheticMeshYaml } from '../src/engine/testing/synthetic-mesh.js';
+import {
+  generateSyntheticMesh,
+  type MeshSize,
+  syntheticMeshYaml,
+} from '../src/engine/testing/synthetic-mesh.js';
 import { mutateMesh } from '../src/engine/testing/synthetic-mutations.js';
 import { snapshotDigest, toObjectsToStore } from '../src/modules/snapshots/content-hash.js';
 import { writeCopyRows } from '../src/modules/snapshots/copy-text.js';
@@ -23,7 +27,9 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 }
 
 function parse(yaml: string): Resource[] {
-  const result = parseSnapshot([{ name: 'mesh.yaml', text: yaml }], { defaultNamespace: 'default' });
+  const result = parseSnapshot([{ name: 'mesh.yaml', text: yaml }], {
+    defaultNamespace: 'default',
+  });
   if (!result.ok) {
     throw new Error(`synthetic mesh did not parse: ${result.error.message}`);
   }
@@ -37,10 +43,25 @@ async function floorCopy(sql: postgres.Sql, resources: readonly Resource[]): Pro
   await sql`CREATE TABLE floor_revision (LIKE resource_revision INCLUDING ALL)`;
   const [, ms] = await time(() =>
     sql.begin(async (tx) => {
-      await writeCopyRows(await tx`COPY floor_blob (hash, body) FROM STDIN`.writable(), objects.map((o) => [o.hash, o.canonicalJson]));
+      await writeCopyRows(
+        await tx`COPY floor_blob (hash, body) FROM STDIN`.writable(),
+        objects.map((o) => [o.hash, o.canonicalJson]),
+      );
       await writeCopyRows(
         await tx`COPY floor_revision (environment_id, object_id, api_group, api_version, kind, namespace, name, known, hash, valid_from, source_file) FROM STDIN`.writable(),
-        objects.map((o) => [1, o.id, o.apiGroup, o.apiVersion, o.kind, o.namespace, o.name, o.known, o.hash, 1, o.sourceFile]),
+        objects.map((o) => [
+          1,
+          o.id,
+          o.apiGroup,
+          o.apiVersion,
+          o.kind,
+          o.namespace,
+          o.name,
+          o.known,
+          o.hash,
+          1,
+          o.sourceFile,
+        ]),
       );
     }),
   );
@@ -51,7 +72,12 @@ async function ingest(store: SnapshotStoreRepository, env: string, yaml: string)
   const [resources, parseMs] = await time(() => parse(yaml));
   const [result, storeMs] = await time(() => {
     const objects = toObjectsToStore(resources);
-    return store.storeVersion({ environment: env, metadata: {}, digest: snapshotDigest(objects), objects });
+    return store.storeVersion({
+      environment: env,
+      metadata: {},
+      digest: snapshotDigest(objects),
+      objects,
+    });
   });
   return { parseMs, storeMs, totalMs: parseMs + storeMs, rows: result.rowsWritten };
 }
@@ -62,7 +88,9 @@ const db = await openBenchDatabase();
 const sql = postgres(db.url, { max: 4, onnotice: () => undefined });
 const store = new SnapshotStoreRepository({ sql } as unknown as SqlService);
 try {
-  console.log('size | objects | MB | parse | js-yaml | COPY floor | floor total | full ingest | ratio | incr. total | incr. store | rows (full / incr.)');
+  console.log(
+    'size | objects | MB | parse | js-yaml | COPY floor | floor total | full ingest | ratio | incr. total | incr. store | rows (full / incr.)',
+  );
   for (const size of sizes) {
     const mesh = generateSyntheticMesh({ size, seed: 42 });
     const yaml = syntheticMeshYaml(mesh.resources);
@@ -73,8 +101,20 @@ try {
     const incremental = await ingest(store, `bench-${size}`, mutated);
     const floor = jsYamlMs + copyMs;
     console.log(
-      [size, mesh.resources.length, (Buffer.byteLength(yaml) / 1e6).toFixed(1), fmt(full.parseMs), fmt(jsYamlMs), fmt(copyMs), fmt(floor),
-        fmt(full.totalMs), (full.totalMs / floor).toFixed(2), fmt(incremental.totalMs), fmt(incremental.storeMs), `${full.rows} / ${incremental.rows}`].join(' | '),
+      [
+        size,
+        mesh.resources.length,
+        (Buffer.byteLength(yaml) / 1e6).toFixed(1),
+        fmt(full.parseMs),
+        fmt(jsYamlMs),
+        fmt(copyMs),
+        fmt(floor),
+        fmt(full.totalMs),
+        (full.totalMs / floor).toFixed(2),
+        fmt(incremental.totalMs),
+        fmt(incremental.storeMs),
+        `${full.rows} / ${incremental.rows}`,
+      ].join(' | '),
     );
   }
 } finally {

@@ -20,7 +20,6 @@ const MANIFEST_TYPES = [
 export interface CreateAppOptions {
   readonly config: AppConfig;
   readonly databaseUrl: string;
-  readonly writeSchemaFile?: boolean;
   readonly logger?: false | ('error' | 'warn' | 'log' | 'debug')[];
 }
 
@@ -30,7 +29,6 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     AppModule.forRoot({
       config: options.config,
       databaseUrl: options.databaseUrl,
-      writeSchemaFile: options.writeSchemaFile ?? false,
     }),
     { bodyParser: false, logger: options.logger ?? ['error', 'warn', 'log'] },
   );
@@ -44,7 +42,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     app,
     new DocumentBuilder()
       .setTitle('meshlens')
-      .setDescription('What will this Istio config change do? Versioned snapshots, graph, diff and impact.')
+      .setDescription(
+        'What will this Istio config change do? Versioned snapshots, graph, diff and impact.',
+      )
       .setVersion('1')
       .build(),
   );

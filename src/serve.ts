@@ -11,7 +11,9 @@ export async function serve(env: Readonly<Record<string, string | undefined>>): 
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     embeddedPgPort: config.embeddedPgPort,
-    log: (line) => { logger.log(line); },
+    log: (line) => {
+      logger.log(line);
+    },
   });
   const app = await createApp({ config, databaseUrl: database.url });
   let isClosing = false;
@@ -28,6 +30,7 @@ export async function serve(env: Readonly<Record<string, string | undefined>>): 
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen(config.port, config.host);
-  logger.log(`listening on http://${config.host}:${config.port} (REST /api/v1, GraphQL /graphql, OpenAPI /api/docs)`);
+  logger.log(
+    `listening on http://${config.host}:${config.port} (REST /api/v1, GraphQL /graphql, OpenAPI /api/docs)`,
+  );
 }
-

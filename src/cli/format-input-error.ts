@@ -3,7 +3,8 @@ import type { InputError } from '../engine/index.js';
 /** `file:line:column: path: message [CODE]`, the way compilers print located errors. */
 export function formatInputErrorText(error: InputError): string {
   const where = [error.file, error.line, error.column].filter((part) => part !== null).join(':');
-  const path = error.path === '' ? '' : `${error.path}: `;
+  // Schema messages already start with their path, Kubernetes style.
+  const path = error.path === '' || error.message.startsWith(error.path) ? '' : `${error.path}: `;
   const doc = error.document === null ? '' : ` (document ${error.document})`;
   return `${where}: ${path}${error.message} [${error.code}]${doc}`;
 }

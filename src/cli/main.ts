@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerAnalyzeCommand } from './commands/analyze.command.js';
+import { registerCommentCommand } from './commands/comment.command.js';
 import { registerGraphCommand } from './commands/graph.command.js';
 import { registerImpactCommand } from './commands/impact.command.js';
 import { registerIngestCommand } from './commands/ingest.command.js';
@@ -22,6 +24,8 @@ registerIngestCommand(program);
 registerImpactCommand(program);
 registerSimulateCommand(program);
 registerGraphCommand(program);
+registerAnalyzeCommand(program);
+registerCommentCommand(program);
 
 try {
   await program.parseAsync(process.argv);

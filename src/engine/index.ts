@@ -5,7 +5,16 @@ export * from './model/result.js';
 export * from './model/input-error.js';
 export * from './model/source-file.js';
 export { parseSnapshot, type ParsedSnapshot } from './parse/parse-snapshot.js';
-export type { ParseOptions } from './parse/parse-options.js';
+export {
+  DEFAULT_PARSE_LIMITS,
+  type ParseLimits,
+  type ParseOptions,
+} from './parse/parse-options.js';
+export { INPUT_CODES, type InputCode, type InputCodeName } from './parse/input-codes.js';
+export { normalizeResource, type NormalizeTarget } from './normalize/normalize-resource.js';
+export { REDACTED_KEYS_ANNOTATION } from './normalize/redact-secret.js';
+export { validateObject, type ObjectType, type SchemaVerdict } from './schema/validate-object.js';
+export type { SchemaViolation } from './schema/schema-violation.js';
 export type { InputWarning } from './parse/input-warning.js';
 export { canonicalJson } from './normalize/canonical-json.js';
 export * from './diff/resource-change.js';
@@ -55,7 +64,11 @@ export { ENGINE_VERSION } from './engine-version.js';
 export { impactOfChange, toReportFinding } from './pipeline.js';
 export type { SnapshotImpactOptions } from './pipeline.js';
 export { renderImpactMarkdown } from './report/render-impact-markdown.js';
-export type { RenderMarkdownOptions } from './report/report-options.js';
+export { DEFAULT_MARKDOWN_BUDGET, type RenderMarkdownOptions } from './report/report-options.js';
+export { verdictText } from './report/verdict.js';
+export { hasTrafficImpact, isNoChange } from './report/report-status.js';
+export { redactReportSecrets, isSecretKind } from './report/secret-guard.js';
+export { environmentOf } from './report/report-refs.js';
 export { resolveGraph } from './graph/resolve-graph.js';
 export type { GraphOptions } from './graph/options.js';
 export type { MeshGraph } from './graph/types/mesh-graph.js';
@@ -95,3 +108,41 @@ export type {
   SimulateAuthorization,
   EvaluatedRule,
 } from './simulate/simulate-types.js';
+export { analyze } from './analyze/analyze.js';
+export type { AnalyzeOptions, FieldLocator, Suppression } from './analyze/analyze-options.js';
+export { createFieldLocator, parseFieldPath } from './analyze/field-locator.js';
+export { ISTIO_SUPPRESS_ANNOTATION, KIALI_IGNORE_ANNOTATION } from './analyze/suppressions.js';
+export { CATALOG, catalogEntries, type MessageName } from './rules/catalog.js';
+export {
+  LEVEL_RANK,
+  type Finding,
+  type FindingLevel as RuleFindingLevel,
+  type FindingParams,
+  type FindingResource,
+} from './rules/finding.js';
+export type { MessageSpec } from './rules/message-spec.js';
+export { RULES } from './rules/registry.js';
+export type { Rule, RuleContext } from './rules/rule.js';
+export type { ResolvedGraphOptions } from './graph/options.js';
+export type { RouteMatch, RouteDestination } from './graph/types/virtual-service.js';
+export type { SidecarInfo, SidecarScope, EgressImport } from './graph/types/sidecar.js';
+export { routesForProxy } from './graph/routing/routes-for.js';
+export { resolveProxy, type ResolvedProxy } from './graph/routing/proxy.js';
+export type { RouteStatus } from './graph/routing/route-types.js';
+export type { VisibleHost } from './graph/routing/visible-hosts.js';
+export {
+  destinationWorkloads,
+  destinationRuleFor,
+  type DestinationClient,
+  type DestinationEndpoints,
+} from './graph/routing/destination-workloads.js';
+export {
+  hostsMatch,
+  hostSubsetOf,
+  intersectHosts,
+  compareSpecificity,
+} from './graph/hosts/host-name.js';
+export { resolveShortName, MESH_GATEWAY } from './graph/hosts/short-name.js';
+export type { ReachabilityOptions } from './reachability/compute-reachability.js';
+export type { EdgeList, SourceKind } from './reachability/reachability-types.js';
+export { hasEdge } from './reachability/edges.js';

@@ -20,7 +20,10 @@ beforeAll(async () => {
   t = await startTestApp();
   const canary = join(SCENARIOS_DIR, '01-canary-10-percent');
   for (const side of ['before', 'after']) {
-    const res = await request(t.server).post(`/api/v1/environments/${env}/versions`).set('content-type', 'application/yaml').send(folder(join(canary, side)));
+    const res = await request(t.server)
+      .post(`/api/v1/environments/${env}/versions`)
+      .set('content-type', 'application/yaml')
+      .send(folder(join(canary, side)));
     expect(res.status).toBe(201);
   }
 });
@@ -54,37 +57,78 @@ describe('graph over GraphQL', () => {
     expect(g.hosts).toContain('reviews.default.svc.cluster.local');
     expect(g.services.totalCount).toBe(4);
     expect(g.services.pageInfo.hasNextPage).toBe(true);
-    const reviewsV2 = g.workloads.edges.find((e: { node: { id: string } }) => e.node.id === 'default/reviews-v2').node;
-    expect(reviewsV2).toMatchObject({ inMesh: true, isReachable: false, identity: 'spiffe://cluster.local/ns/default/sa/bookinfo-reviews' });
+    const reviewsV2 = g.workloads.edges.find(
+      (e: { node: { id: string } }) => e.node.id === 'default/reviews-v2',
+    ).node;
+    expect(reviewsV2).toMatchObject({
+      inMesh: true,
+      isReachable: false,
+      identity: 'spiffe://cluster.local/ns/default/sa/bookinfo-reviews',
+    });
     expect(g.gateways).toEqual([
-      expect.objectContaining({ id: 'default/bookinfo-gateway', proxies: ['istio-system/istio-ingressgateway'], exposures: [{ host: '*', port: 8080 }] }),
+      expect.objectContaining({
+        id: 'default/bookinfo-gateway',
+        proxies: ['istio-system/istio-ingressgateway'],
+        exposures: [{ host: '*', port: 8080 }],
+      }),
     ]);
     expect(g.routes).toEqual([
-      expect.objectContaining({ port: 9080, status: 'routed', http: [{ ref: 'default/reviews#http[0]', destinations: [{ host: 'reviews.default.svc.cluster.local', subset: 'v1', weight: 100 }] }] }),
+      expect.objectContaining({
+        port: 9080,
+        status: 'routed',
+        http: [
+          {
+            ref: 'default/reviews#http[0]',
+            destinations: [
+              { host: 'reviews.default.svc.cluster.local', subset: 'v1', weight: 100 },
+            ],
+          },
+        ],
+      }),
     ]);
     const targets = g.reachability.edges.map((e: { node: { to: string } }) => e.node.to);
     expect(targets).toEqual(expect.arrayContaining(['default/reviews-v1', 'default/details-v1']));
     expect(targets).not.toContain('default/reviews-v2');
-    expect(g.unreachableWorkloads).toEqual(expect.arrayContaining(['default/reviews-v2', 'default/reviews-v3']));
+    expect(g.unreachableWorkloads).toEqual(
+      expect.arrayContaining(['default/reviews-v2', 'default/reviews-v3']),
+    );
   });
 
   it('simulates a request against a stored version (GraphQL and REST give the same trace)', async () => {
-    const request1 = { from: 'default/productpage-v1', host: 'reviews', port: 9080, path: '/reviews/0' };
+    const request1 = {
+      from: 'default/productpage-v1',
+      host: 'reviews',
+      port: 9080,
+      path: '/reviews/0',
+    };
     const res = await gql(
       `query($env: String!, $r: SimulateRequestInput!) { simulate(environment: $env, version: 2, request: $r) }`,
       { env, r: request1 },
     );
     expect(res.body.errors).toBeUndefined();
     const trace = res.body.data.simulate;
-    expect(trace).toMatchObject({ schemaVersion: 1, outcome: 'route', match: { virtualService: 'default/reviews', rule: 'http[0]' } });
-    expect(trace.destinations.map((d: { subset: string; weight: number }) => [d.subset, d.weight])).toEqual([['v1', 90], ['v2', 10]]);
-    const rest = await request(t.server).post(`/api/v1/environments/${env}/simulate?version=2`).send(request1);
+    expect(trace).toMatchObject({
+      schemaVersion: 1,
+      outcome: 'route',
+      match: { virtualService: 'default/reviews', rule: 'http[0]' },
+    });
+    expect(
+      trace.destinations.map((d: { subset: string; weight: number }) => [d.subset, d.weight]),
+    ).toEqual([
+      ['v1', 90],
+      ['v2', 10],
+    ]);
+    const rest = await request(t.server)
+      .post(`/api/v1/environments/${env}/simulate?version=2`)
+      .send(request1);
     expect(rest.status).toBe(200);
     expect(rest.body).toEqual(trace);
   });
 
   it('rejects a bad simulate source with 400', async () => {
-    const rest = await request(t.server).post(`/api/v1/environments/${env}/simulate`).send({ from: 'nowhere', host: 'reviews' });
+    const rest = await request(t.server)
+      .post(`/api/v1/environments/${env}/simulate`)
+      .send({ from: 'nowhere', host: 'reviews' });
     expect(rest.status).toBe(400);
     expect(rest.body.error.code).toBe('INVALID_ARGUMENT');
   });
@@ -92,10 +136,14 @@ describe('graph over GraphQL', () => {
 
 describe('reachability over REST', () => {
   it('lists the edges to a workload at a version', async () => {
-    const v1 = await request(t.server).get(`/api/v1/environments/${env}/reachability?version=1&to=default/reviews-v2`);
+    const v1 = await request(t.server).get(
+      `/api/v1/environments/${env}/reachability?version=1&to=default/reviews-v2`,
+    );
     expect(v1.status).toBe(200);
     expect(v1.body.edges).toEqual([]);
-    const v2 = await request(t.server).get(`/api/v1/environments/${env}/reachability?version=2&to=default/reviews-v2`);
+    const v2 = await request(t.server).get(
+      `/api/v1/environments/${env}/reachability?version=2&to=default/reviews-v2`,
+    );
     expect(v2.body.edges.map((e: { from: string }) => e.from)).toContain('default/productpage-v1');
     expect(v2.body.unreachableWorkloads).not.toContain('default/reviews-v2');
   });

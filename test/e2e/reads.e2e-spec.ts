@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const res = await request(t.server).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+  const res = await request(t.server)
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .send({ query, variables });
   return res;
 }
 
@@ -34,45 +37,79 @@ describe('REST reads', () => {
   it('lists environments with their latest version', async () => {
     const res = await request(t.server).get('/api/v1/environments');
     expect(res.status).toBe(200);
-    expect(res.body.find((e: { name: string }) => e.name === env)).toMatchObject({ latestVersion: 3, kind: 'cluster' });
+    expect(res.body.find((e: { name: string }) => e.name === env)).toMatchObject({
+      latestVersion: 3,
+      kind: 'cluster',
+    });
   });
 
   it('paginates versions newest first', async () => {
     const first = await request(t.server).get(`/api/v1/environments/${env}/versions?limit=2`);
     expect(first.body.items.map((v: { number: number }) => v.number)).toEqual([3, 2]);
     expect(first.body.totalCount).toBe(3);
-    const second = await request(t.server).get(`/api/v1/environments/${env}/versions?limit=2&cursor=${first.body.nextCursor}`);
+    const second = await request(t.server).get(
+      `/api/v1/environments/${env}/versions?limit=2&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.items.map((v: { number: number }) => v.number)).toEqual([1]);
     expect(second.body.nextCursor).toBeNull();
   });
 
   it('reads one version with its change counts', async () => {
     const res = await request(t.server).get(`/api/v1/environments/${env}/versions/3`);
-    expect(res.body).toMatchObject({ number: 3, commit: 'c3', author: 'bob', added: 0, objectCount: 2 });
+    expect(res.body).toMatchObject({
+      number: 3,
+      commit: 'c3',
+      author: 'bob',
+      added: 0,
+      objectCount: 2,
+    });
     expect(res.body.removed).toBeGreaterThan(10);
   });
 
   it('filters objects by kind, namespace and name, and pages them', async () => {
-    const all = await request(t.server).get(`/api/v1/environments/${env}/versions/2/objects?limit=5`);
+    const all = await request(t.server).get(
+      `/api/v1/environments/${env}/versions/2/objects?limit=5`,
+    );
     expect(all.body.items).toHaveLength(5);
     const ids: string[] = all.body.items.map((o: { id: string }) => o.id);
     expect([...ids].sort()).toEqual(ids);
-    const next = await request(t.server).get(`/api/v1/environments/${env}/versions/2/objects?limit=100&cursor=${encodeURIComponent(all.body.nextCursor)}`);
-    expect(next.body.items.length + 5).toBe(all.body.totalCount);
-    const vs = await request(t.server).get(`/api/v1/environments/${env}/versions/2/objects?kind=VirtualService&namespace=default`);
+    const next = await request(t.server).get(
+      `/api/v1/environments/${env}/versions/2/objects?limit=100&cursor=${encodeURIComponent(all.body.nextCursor)}`,
+    );
+    expect((next.body.items as unknown[]).length + 5).toBe(all.body.totalCount);
+    const vs = await request(t.server).get(
+      `/api/v1/environments/${env}/versions/2/objects?kind=VirtualService&namespace=default`,
+    );
     expect(vs.body.items.map((o: { name: string }) => o.name)).toEqual(['bookinfo']);
   });
 
   it('answers 404 with a code for unknown environments, versions and objects, 400 for bad arguments', async () => {
-    expect((await request(t.server).get('/api/v1/environments/nope/versions')).body.error.code).toBe('ENVIRONMENT_NOT_FOUND');
-    expect((await request(t.server).get(`/api/v1/environments/${env}/versions/99`)).status).toBe(404);
-    expect((await request(t.server).get(`/api/v1/environments/${env}/versions/1/objects/Service/default/nope`)).status).toBe(404);
-    expect((await request(t.server).get(`/api/v1/environments/${env}/versions/abc`)).status).toBe(400);
-    expect((await request(t.server).get(`/api/v1/environments/${env}/versions?limit=-1`)).status).toBe(400);
+    expect(
+      (await request(t.server).get('/api/v1/environments/nope/versions')).body.error.code,
+    ).toBe('ENVIRONMENT_NOT_FOUND');
+    expect((await request(t.server).get(`/api/v1/environments/${env}/versions/99`)).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await request(t.server).get(
+          `/api/v1/environments/${env}/versions/1/objects/Service/default/nope`,
+        )
+      ).status,
+    ).toBe(404);
+    expect((await request(t.server).get(`/api/v1/environments/${env}/versions/abc`)).status).toBe(
+      400,
+    );
+    expect(
+      (await request(t.server).get(`/api/v1/environments/${env}/versions?limit=-1`)).status,
+    ).toBe(400);
   });
 
   it('rejects an unsupported content type with 415', async () => {
-    const res = await request(t.server).post(`/api/v1/environments/${env}/versions`).set('content-type', 'application/xml').send('<a/>');
+    const res = await request(t.server)
+      .post(`/api/v1/environments/${env}/versions`)
+      .set('content-type', 'application/xml')
+      .send('<a/>');
     expect(res.status).toBe(415);
   });
 
@@ -81,25 +118,66 @@ describe('REST reads', () => {
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toContain('/api/v1/environments/{env}/versions');
     expect((await request(t.server).get('/healthz')).body).toEqual({ status: 'ok' });
-    expect((await request(t.server).get('/readyz')).body).toEqual({ status: 'ready', database: 'ok' });
+    expect((await request(t.server).get('/readyz')).body).toEqual({
+      status: 'ready',
+      database: 'ok',
+    });
   });
 });
 
 describe('GraphQL reads and ingest', () => {
   it('serves environments, versions (Relay connection) and objects', async () => {
     const res = await graphql(
-      `query($env: String!) {
-        environment(name: $env) { name latestVersion }
-        versions(environment: $env, first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { number commit } } }
-        objects(environment: $env, version: 2, kind: "Service", first: 2) { totalCount edges { node { name namespace body } } }
-        object(environment: $env, version: 1, kind: "Service", namespace: "default", name: "reviews") { hash body }
-      }`,
+      `
+        query ($env: String!) {
+          environment(name: $env) {
+            name
+            latestVersion
+          }
+          versions(environment: $env, first: 2) {
+            totalCount
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            edges {
+              cursor
+              node {
+                number
+                commit
+              }
+            }
+          }
+          objects(environment: $env, version: 2, kind: "Service", first: 2) {
+            totalCount
+            edges {
+              node {
+                name
+                namespace
+                body
+              }
+            }
+          }
+          object(
+            environment: $env
+            version: 1
+            kind: "Service"
+            namespace: "default"
+            name: "reviews"
+          ) {
+            hash
+            body
+          }
+        }
+      `,
       { env },
     );
     expect(res.body.errors).toBeUndefined();
     const data = res.body.data;
     expect(data.environment.latestVersion).toBe(3);
-    expect(data.versions.edges.map((e: { node: { number: number } }) => e.node.number)).toEqual([3, 2]);
+    expect(data.versions.edges.map((e: { node: { number: number } }) => e.node.number)).toEqual([
+      3, 2,
+    ]);
     expect(data.versions.pageInfo).toEqual({ hasNextPage: true, endCursor: '2' });
     expect(data.objects.totalCount).toBe(4);
     expect(data.objects.edges[0].node.body.kind).toBe('Service');
@@ -109,17 +187,34 @@ describe('GraphQL reads and ingest', () => {
   it('ingests through the ingestSnapshot mutation and reports located input errors', async () => {
     const target = uniqueEnvironment('gql');
     const mutation = `mutation($input: IngestSnapshotInput!) { ingestSnapshot(input: $input) { created message version { number author } } }`;
-    const ok = await graphql(mutation, { input: { environment: target, author: 'carol', files: [{ name: 'gw.yaml', text: GATEWAY }] } });
+    const ok = await graphql(mutation, {
+      input: { environment: target, author: 'carol', files: [{ name: 'gw.yaml', text: GATEWAY }] },
+    });
     expect(ok.body.errors).toBeUndefined();
-    expect(ok.body.data.ingestSnapshot).toMatchObject({ created: true, version: { number: 1, author: 'carol' } });
-    const bad = await graphql(mutation, { input: { environment: target, files: [{ name: 'bad.yaml', text: 'kind: [' }] } });
-    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', meshlensCode: 'INVALID_INPUT', file: 'bad.yaml' });
+    expect(ok.body.data.ingestSnapshot).toMatchObject({
+      created: true,
+      version: { number: 1, author: 'carol' },
+    });
+    const bad = await graphql(mutation, {
+      input: { environment: target, files: [{ name: 'bad.yaml', text: 'kind: [' }] },
+    });
+    expect(bad.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      meshlensCode: 'INVALID_INPUT',
+      file: 'bad.yaml',
+    });
     expect(bad.body.errors[0].extensions.line).toBeGreaterThanOrEqual(1);
     expect(bad.body.errors[0].extensions.inputCode).toBe('MESH0001');
   });
 
   it('returns NOT_FOUND for an unknown environment', async () => {
-    const res = await graphql(`{ environment(name: "does-not-exist") { name } }`);
+    const res = await graphql(`
+      {
+        environment(name: "does-not-exist") {
+          name
+        }
+      }
+    `);
     expect(res.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });

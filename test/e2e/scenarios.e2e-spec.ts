@@ -34,6 +34,11 @@ function runCli(cwd: string, args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** form-data keeps a relative upload path with `filepath` (superagent's types omit it). */
+function keepPath(path: string): { filename?: string } {
+  return { filepath: path } as { filename?: string };
+}
+
 function folderFiles(dir: string): { name: string; text: string }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
@@ -78,12 +83,12 @@ describe.each(scenarios)('scenario %s', (name) => {
     const env = uniqueEnvironment(name.slice(0, 12));
     let ingest = request(t.server).post(`/api/v1/environments/${env}/versions`);
     for (const f of folderFiles(join(dir, 'before'))) {
-      ingest = ingest.attach('files', Buffer.from(f.text), { filepath: `before/${f.name}` });
+      ingest = ingest.attach('files', Buffer.from(f.text), keepPath(`before/${f.name}`));
     }
     expect((await ingest).status).toBe(201);
     let impact = request(t.server).post(`/api/v1/environments/${env}/impact`);
     for (const f of folderFiles(join(dir, 'after'))) {
-      impact = impact.attach('files', Buffer.from(f.text), { filepath: `after/${f.name}` });
+      impact = impact.attach('files', Buffer.from(f.text), keepPath(`after/${f.name}`));
     }
     const res = await impact;
     if (expected.error) {

@@ -60,11 +60,15 @@ describe('Secrets', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(JSON.stringify(res.body)).not.toContain(PLAIN);
 
-    const stored = await request(t.server).get(`/api/v1/environments/${env}/versions/1/objects/Secret/default/db-credentials`);
+    const stored = await request(t.server).get(
+      `/api/v1/environments/${env}/versions/1/objects/Secret/default/db-credentials`,
+    );
     expect(stored.status).toBe(200);
     expect(stored.body.body.data).toBeUndefined();
     expect(stored.body.body.stringData).toBeUndefined();
-    expect(stored.body.body.metadata.annotations['meshlens.io/redacted-keys']).toBe('password,token');
+    expect(stored.body.body.metadata.annotations['meshlens.io/redacted-keys']).toBe(
+      'password,token',
+    );
     expect(JSON.stringify(stored.body)).not.toContain(PLAIN);
 
     expect(await databaseContains(PLAIN)).toEqual([]);
@@ -79,8 +83,18 @@ describe('Secrets', () => {
     const env = uniqueEnvironment('secret-hash');
     const make = (value: string) =>
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: default\nstringData:\n  key: ${value}\n`;
-    expect((await request(t.server).post(`/api/v1/environments/${env}/versions`).set('content-type', 'application/yaml').send(make('one'))).status).toBe(201);
-    const second = await request(t.server).post(`/api/v1/environments/${env}/versions`).set('content-type', 'application/yaml').send(make('two'));
+    expect(
+      (
+        await request(t.server)
+          .post(`/api/v1/environments/${env}/versions`)
+          .set('content-type', 'application/yaml')
+          .send(make('one'))
+      ).status,
+    ).toBe(201);
+    const second = await request(t.server)
+      .post(`/api/v1/environments/${env}/versions`)
+      .set('content-type', 'application/yaml')
+      .send(make('two'));
     expect(second.status).toBe(200);
     expect(second.body.created).toBe(false);
   });

@@ -53,11 +53,14 @@ describe('versioning', () => {
     expect(await rowCounts(env)).toEqual(before);
   });
 
-  it('a one-object change writes only that object\'s rows', async () => {
+  it("a one-object change writes only that object's rows", async () => {
     const env = uniqueEnvironment('delta');
     expect((await ingestYaml(env, BOOKINFO)).status).toBe(201);
     const before = await rowCounts(env);
-    const changed = BOOKINFO.replace('name: reviews-v3\n', 'name: reviews-v3\n  annotations:\n    meshlens.test/changed: "yes"\n');
+    const changed = BOOKINFO.replace(
+      'name: reviews-v3\n',
+      'name: reviews-v3\n  annotations:\n    meshlens.test/changed: "yes"\n',
+    );
     expect(changed).not.toBe(BOOKINFO);
     const res = await ingestYaml(env, changed);
     expect(res.status).toBe(201);
@@ -72,9 +75,13 @@ describe('versioning', () => {
     expect(closed?.n).toBe(1); // one revision closed
     expect(res.body.rowsWritten).toBe(4); // blob + new revision + closed revision + version
     // The old version still reads as it was.
-    const v1 = await request(t.server).get(`/api/v1/environments/${env}/versions/1/objects/Deployment/default/reviews-v3`);
+    const v1 = await request(t.server).get(
+      `/api/v1/environments/${env}/versions/1/objects/Deployment/default/reviews-v3`,
+    );
     expect(v1.body.body.metadata.annotations).toBeUndefined();
-    const v2 = await request(t.server).get(`/api/v1/environments/${env}/versions/2/objects/Deployment/default/reviews-v3`);
+    const v2 = await request(t.server).get(
+      `/api/v1/environments/${env}/versions/2/objects/Deployment/default/reviews-v3`,
+    );
     expect(v2.body.body.metadata.annotations).toEqual({ 'meshlens.test/changed': 'yes' });
   });
 
@@ -82,17 +89,34 @@ describe('versioning', () => {
     const env = uniqueEnvironment('remove');
     expect((await ingestYaml(env, BOOKINFO)).status).toBe(201);
     const docs = BOOKINFO.split(/^---$/m);
-    const withoutRatingsService = docs.filter((d) => !/kind: Service\nmetadata:\n  name: ratings\n/.test(d)).join('---');
+    const withoutRatingsService = docs
+      .filter((d) => !d.includes('kind: Service\nmetadata:\n  name: ratings\n'))
+      .join('---');
     const res = await ingestYaml(env, withoutRatingsService);
     expect(res.body.version).toMatchObject({ number: 2, removed: 1, added: 0, modified: 0 });
-    expect((await request(t.server).get(`/api/v1/environments/${env}/versions/2/objects/Service/default/ratings`)).status).toBe(404);
-    expect((await request(t.server).get(`/api/v1/environments/${env}/versions/1/objects/Service/default/ratings`)).status).toBe(200);
+    expect(
+      (
+        await request(t.server).get(
+          `/api/v1/environments/${env}/versions/2/objects/Service/default/ratings`,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(t.server).get(
+          `/api/v1/environments/${env}/versions/1/objects/Service/default/ratings`,
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('20 parallel ingests to one environment get versions 1..20 with no gap or duplicate', async () => {
     const env = uniqueEnvironment('parallel');
-    const bodies = Array.from({ length: 20 }, (_, i) =>
-      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: run\n  namespace: default\ndata:\n  n: "${i}"\n`);
+    const bodies = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: run\n  namespace: default\ndata:\n  n: "${i}"\n`,
+    );
     const results = await Promise.all(bodies.map((b) => ingestYaml(env, b)));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     const numbers = results.map((r) => r.body.version.number as number).sort((a, b) => a - b);
@@ -122,7 +146,8 @@ describe('versioning', () => {
 
   it('one schema-invalid document rejects the whole snapshot', async () => {
     const env = uniqueEnvironment('schema');
-    const bad = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: bad\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: BOGUS\n';
+    const bad =
+      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: bad\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: BOGUS\n';
     const res = await ingestYaml(env, `${BOOKINFO}\n---\n${bad}`);
     expect(res.status).toBe(400);
     expect(res.body.error.path).toBe('spec.trafficPolicy.tls.mode');

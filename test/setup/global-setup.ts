@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/database/embedded-postgres.js';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '../../src/platform/database/embedded-postgres.js';
 import { applyMigrations } from '../../src/platform/database/migrations.js';
 import { projectRoot } from '../../src/platform/project-root.js';
 

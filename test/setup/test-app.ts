@@ -16,7 +16,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const databaseUrl = inject('databaseUrl');
   const config = loadConfig({ DATABASE_URL: databaseUrl, ...env });
   // MESHLENS_TEST_LOG=1 shows the app's error log (e.g. the stack behind an INTERNAL error).
-  const logger = process.env['MESHLENS_TEST_LOG'] === undefined ? false : (['error', 'warn'] as ('error' | 'warn')[]);
+  const logger =
+    process.env['MESHLENS_TEST_LOG'] === undefined
+      ? false
+      : (['error', 'warn'] as ('error' | 'warn')[]);
   const app = await createApp({ config, databaseUrl, logger });
   return {
     app,

@@ -45,7 +45,14 @@ async function obtainReport(options: ImpactOptions): Promise<ReportOutcome | str
     if (options.env === undefined) {
       return '--server needs --env';
     }
-    return reportFromServer({ server: options.server, env: options.env, base: options.base, namespace: options.namespace, after, token: process.env['MESHLENS_TOKEN'] });
+    return reportFromServer({
+      server: options.server,
+      env: options.env,
+      base: options.base,
+      namespace: options.namespace,
+      after,
+      token: process.env['MESHLENS_TOKEN'],
+    });
   }
   if (options.before === undefined) {
     return 'give --before PATH... (offline) or --server URL --env E';
@@ -73,18 +80,27 @@ async function runImpact(options: ImpactOptions): Promise<number> {
   if (!outcome.ok) {
     const failure = outcome.failure;
     if (failure.kind === 'input') {
-      process.stdout.write(options.format === 'json' ? JSON.stringify(inputErrorJson(failure.error), null, 2) + '\n' : '');
+      process.stdout.write(
+        options.format === 'json'
+          ? JSON.stringify(inputErrorJson(failure.error), null, 2) + '\n'
+          : '',
+      );
       process.stderr.write(formatInputErrorText(failure.error) + '\n');
     } else {
       const body = typeof failure.body === 'string' ? failure.body : JSON.stringify(failure.body);
-      process.stdout.write(options.format === 'json' && typeof failure.body === 'object' ? body + '\n' : '');
+      process.stdout.write(
+        options.format === 'json' && typeof failure.body === 'object' ? body + '\n' : '',
+      );
       process.stderr.write(`meshlens: server answered ${String(failure.status)}: ${body}\n`);
     }
     return EXIT_ERROR;
   }
   const text =
     options.format === 'markdown'
-      ? renderImpactMarkdown(outcome.report, { environment: options.env, serverUrl: options.server })
+      ? renderImpactMarkdown(outcome.report, {
+          environment: options.env,
+          serverUrl: options.server,
+        })
       : JSON.stringify(outcome.report, null, 2);
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   return exitCodeFor(outcome.report, options.failOn);

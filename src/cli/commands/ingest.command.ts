@@ -22,7 +22,11 @@ export function registerIngestCommand(program: Command): void {
     .description('Send manifests to a meshlens server as the next version of an environment')
     .argument('<paths...>', 'files or directories; - reads stdin')
     .requiredOption('--env <name>', 'environment (a cluster, or repo+branch)')
-    .option('--server <url>', 'meshlens server', process.env['MESHLENS_SERVER'] ?? 'http://127.0.0.1:3000')
+    .option(
+      '--server <url>',
+      'meshlens server',
+      process.env['MESHLENS_SERVER'] ?? 'http://127.0.0.1:3000',
+    )
     .option('-n, --namespace <ns>', 'namespace for objects without one', 'default')
     .option('--commit <sha>', 'git commit the manifests were rendered from')
     .option('--branch <name>')
@@ -51,7 +55,9 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<numbe
   }
   if (!response.ok) {
     if (options.format === 'text') {
-      process.stderr.write(`ingest failed (${response.status}): ${JSON.stringify(response.body)}\n`);
+      process.stderr.write(
+        `ingest failed (${response.status}): ${JSON.stringify(response.body)}\n`,
+      );
     }
     return EXIT_ERROR;
   }

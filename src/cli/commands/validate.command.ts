@@ -39,7 +39,9 @@ async function runValidate(paths: string[], options: ValidateOptions): Promise<n
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
   } else {
     for (const w of warnings) {
-      process.stderr.write(`${w.file}${w.line === null ? '' : `:${w.line}`}: warning: ${w.message} [${w.code}]\n`);
+      process.stderr.write(
+        `${w.file}${w.line === null ? '' : `:${w.line}`}: warning: ${w.message} [${w.code}]\n`,
+      );
     }
     process.stdout.write(`valid: ${resources.length} objects in ${files.length} files\n`);
   }

@@ -1,47 +1,82 @@
 import type { ResourceChange } from '../diff/resource-change.js';
 import type { MeshGraph } from '../graph/types/mesh-graph.js';
 
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'WorkloadEntry']);
+const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'Pod',
+  'WorkloadEntry',
+]);
 /** Kinds whose change can alter the routing of any host (scope: every host). */
 const GLOBAL_KINDS = new Set(['Sidecar', 'Gateway', 'Namespace', 'EnvoyFilter']);
 /** Kinds that only change admission (mTLS, authorization): reachability covers them, not routing. */
-const ADMISSION_KINDS = new Set(['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication']);
+const ADMISSION_KINDS = new Set([
+  'PeerAuthentication',
+  'AuthorizationPolicy',
+  'RequestAuthentication',
+]);
 
-export type HostScope = { readonly all: true } | { readonly all: false; readonly hosts: ReadonlySet<string> };
+export type HostScope =
+  { readonly all: true } | { readonly all: false; readonly hosts: ReadonlySet<string> };
 
+type HostCollector = (graph: MeshGraph, namespace: string, name: string, out: Set<string>) => void;
 
-function hostsOfObject(graph: MeshGraph, kind: string, namespace: string, name: string, out: Set<string>): void {
+function virtualServiceHosts(
+  graph: MeshGraph,
+  namespace: string,
+  name: string,
+  out: Set<string>,
+): void {
+  const vs = graph.virtualServices.byId.get(`${namespace}/${name}`);
+  if (vs === undefined) {
+    return;
+  }
+  vs.hosts.forEach((h) => out.add(h));
+  for (const rule of [...vs.http, ...vs.tcp, ...vs.tls]) {
+    rule.destinations.forEach((d) => out.add(d.host));
+  }
+}
+
+function destinationRuleHosts(
+  graph: MeshGraph,
+  namespace: string,
+  name: string,
+  out: Set<string>,
+): void {
+  graph.destinationRules.rules
+    .filter((rule) => rule.namespace === namespace && rule.key.name === name)
+    .forEach((rule) => out.add(rule.host));
+}
+
+function serviceHosts(kind: 'Service' | 'ServiceEntry'): HostCollector {
+  return (graph, namespace, name, out) => {
+    graph.services.all
+      .filter((s) => s.kind === kind && s.namespace === namespace && s.name === name)
+      .forEach((s) => out.add(s.hostname));
+  };
+}
+
+/** Hosts of the services selecting a workload: its endpoints moving changes their routing. */
+function workloadHosts(graph: MeshGraph, namespace: string, name: string, out: Set<string>): void {
   const id = `${namespace}/${name}`;
-  if (kind === 'VirtualService') {
-    const vs = graph.virtualServices.byId.get(id);
-    for (const host of vs?.hosts ?? []) {
-      out.add(host);
-    }
-    for (const rule of [...(vs?.http ?? []), ...(vs?.tcp ?? []), ...(vs?.tls ?? [])]) {
-      for (const d of rule.destinations) {
-        out.add(d.host);
-      }
-    }
-  } else if (kind === 'DestinationRule') {
-    for (const rule of graph.destinationRules.rules) {
-      if (rule.namespace === namespace && rule.key.name === name) {
-        out.add(rule.host);
-      }
-    }
-  } else if (kind === 'Service' || kind === 'ServiceEntry') {
-    for (const service of graph.services.all) {
-      if (service.kind === kind && service.namespace === namespace && service.name === name) {
-        out.add(service.hostname);
-      }
-    }
-  } else if (WORKLOAD_KINDS.has(kind)) {
-    for (const service of graph.services.all) {
-      if ((graph.services.endpoints.get(service.uid) ?? []).some((w) => w.id === id)) {
-        out.add(service.hostname);
-      }
+  for (const service of graph.services.all) {
+    if ((graph.services.endpoints.get(service.uid) ?? []).some((w) => w.id === id)) {
+      out.add(service.hostname);
     }
   }
 }
+
+const COLLECTORS: Readonly<Record<string, HostCollector>> = {
+  VirtualService: virtualServiceHosts,
+  DestinationRule: destinationRuleHosts,
+  Service: serviceHosts('Service'),
+  ServiceEntry: serviceHosts('ServiceEntry'),
+  ...Object.fromEntries([...WORKLOAD_KINDS].map((kind) => [kind, workloadHosts])),
+};
 
 /**
  * The hosts whose effective routing a change can touch, looked up in both graphs: hosts of changed
@@ -50,7 +85,11 @@ function hostsOfObject(graph: MeshGraph, kind: string, namespace: string, name: 
  * Namespaces can touch any host: then every host is compared. This keeps a 10-object change on a
  * large mesh from comparing every host's routing.
  */
-export function affectedHosts(changes: readonly ResourceChange[], base: MeshGraph, target: MeshGraph): HostScope {
+export function affectedHosts(
+  changes: readonly ResourceChange[],
+  base: MeshGraph,
+  target: MeshGraph,
+): HostScope {
   const hosts = new Set<string>();
   for (const change of changes) {
     const isMeshConfig = change.kind === 'ConfigMap' && /^istio(-|$)/.test(change.name);
@@ -60,10 +99,10 @@ export function affectedHosts(changes: readonly ResourceChange[], base: MeshGrap
     if (ADMISSION_KINDS.has(change.kind)) {
       continue;
     }
-    for (const graph of [base, target]) {
-      hostsOfObject(graph, change.kind, change.namespace, change.name, hosts);
+    const collect = COLLECTORS[change.kind];
+    for (const graph of collect === undefined ? [] : [base, target]) {
+      collect?.(graph, change.namespace, change.name, hosts);
     }
   }
   return { all: false, hosts };
 }
-

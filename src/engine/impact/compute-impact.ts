@@ -19,7 +19,10 @@ export interface ImpactSnapshot {
 }
 
 /** Validation findings of one snapshot (the validations catalog); the impact diffs two runs. */
-export type FindingsProvider = (resources: readonly Resource[], graph: MeshGraph) => readonly ReportFinding[];
+export type FindingsProvider = (
+  resources: readonly Resource[],
+  graph: MeshGraph,
+) => readonly ReportFinding[];
 
 export interface ImpactOptions {
   /** How snapshots are interpreted (cluster domain, assumptions); creation order is set here. */
@@ -53,16 +56,25 @@ export function computeImpact(input: ImpactInput): ImpactReport {
     creationOrder: (key) => (baseIds.has(resourceId(key)) ? 0 : 1),
   });
   const changes = diffResources(input.base.resources, input.target.resources, {
-    ...(options.graph?.clusterDomain === undefined ? {} : { clusterDomain: options.graph.clusterDomain }),
+    ...(options.graph?.clusterDomain === undefined
+      ? {}
+      : { clusterDomain: options.graph.clusterDomain }),
     ...(options.hashOf === undefined ? {} : { hashOf: options.hashOf }),
   });
-  const routing = diffRouting(baseSide.graph, target.graph, affectedHosts(changes, baseSide.graph, target.graph));
+  const routing = diffRouting(
+    baseSide.graph,
+    target.graph,
+    affectedHosts(changes, baseSide.graph, target.graph),
+  );
   const reach = diffReachability(baseSide, target);
   const exposures = diffExposures(baseSide.reach.exposures, target.reach.exposures);
   const findings = options.findings
-    ? diffFindings(options.findings(input.base.resources, baseSide.graph), options.findings(input.target.resources, target.graph))
+    ? diffFindings(
+        options.findings(input.base.resources, baseSide.graph),
+        options.findings(input.target.resources, target.graph),
+      )
     : { introduced: [], resolved: [] };
-  const body = {
+  const body: ReportBody = {
     resources: changes,
     hosts: routing.hosts,
     routes: routing.routes,
@@ -76,24 +88,37 @@ export function computeImpact(input: ImpactInput): ImpactReport {
     schemaVersion: 1,
     base: input.base.ref,
     target: input.target.ref,
-    summary: {
-      risk: assessRisk(body),
-      resourcesChanged: changes.length,
-      hostsChanged: new Set(routing.hosts.map((h) => h.host)).size,
-      routesChanged: routing.routes.length,
-      workloadsUnreachable: reach.unreachable.length,
-      workloadsNewlyReachable: reach.newlyReachable.length,
-      exposuresLost: exposures.lost.length,
-      exposuresGained: exposures.gained.length,
-      findingsIntroduced: findings.introduced.length,
-      findingsResolved: findings.resolved.length,
-    },
+    summary: summarize(body),
     ...body,
-    notes: impactNotes(baseSide.reach, target.reach, changes.some((c) => c.change === 'added')),
+    notes: impactNotes(
+      baseSide.reach,
+      target.reach,
+      changes.some((c) => c.change === 'added'),
+    ),
   };
 }
 
-export function resolveSide(resources: readonly Resource[], options: GraphOptions): { graph: MeshGraph; reach: Reachability } {
+type ReportBody = Omit<ImpactReport, 'schemaVersion' | 'base' | 'target' | 'summary' | 'notes'>;
+
+function summarize(body: ReportBody): ImpactReport['summary'] {
+  return {
+    risk: assessRisk(body),
+    resourcesChanged: body.resources.length,
+    hostsChanged: new Set(body.hosts.map((h) => h.host)).size,
+    routesChanged: body.routes.length,
+    workloadsUnreachable: body.unreachableWorkloads.length,
+    workloadsNewlyReachable: body.newlyReachableWorkloads.length,
+    exposuresLost: body.exposures.lost.length,
+    exposuresGained: body.exposures.gained.length,
+    findingsIntroduced: body.findings.introduced.length,
+    findingsResolved: body.findings.resolved.length,
+  };
+}
+
+export function resolveSide(
+  resources: readonly Resource[],
+  options: GraphOptions,
+): { graph: MeshGraph; reach: Reachability } {
   const graph = resolveGraph(resources, options);
   return { graph, reach: computeReachability(graph) };
 }

@@ -1,4 +1,7 @@
-import { destinationWorkloads } from '../graph/routing/destination-workloads.js';
+import {
+  destinationWorkloads,
+  type DestinationEndpoints,
+} from '../graph/routing/destination-workloads.js';
 import { routesFor } from '../graph/routing/routes-for.js';
 import type {
   EffectiveDestination,
@@ -38,7 +41,12 @@ function describeSubset(destination: EffectiveDestination): string {
  * server side (R9 mTLS, R10 authorization). Explanatory only: the edge sets themselves come
  * from the reachability computation.
  */
-export function explainLostEdge(_base: Side, target: Side, source: string, edge: ReachEdge): string {
+export function explainLostEdge(
+  _base: Side,
+  target: Side,
+  source: string,
+  edge: ReachEdge,
+): string {
   const { graph } = target;
   const workload = graph.workloadsById.get(edge.to);
   if (workload === undefined) {
@@ -54,7 +62,13 @@ export function explainLostEdge(_base: Side, target: Side, source: string, edge:
   // for sidecar clients; for gateways the server side (or the exposure diff) tells.
   const routing = source.startsWith(EXTERNAL)
     ? { drTlsMode: null }
-    : explainTable(graph, routesFor(graph, contextOf(source), edge.host, edge.port), source, workload, edge);
+    : explainTable(
+        graph,
+        routesFor(graph, contextOf(source), edge.host, edge.port),
+        source,
+        workload,
+        edge,
+      );
   return typeof routing === 'string'
     ? routing
     : explainServerSide(graph, source, workload, edge, routing.drTlsMode);
@@ -65,14 +79,7 @@ interface StillRouted {
   readonly drTlsMode: string | null;
 }
 
-function explainTable(
-  graph: MeshGraph,
-  table: RouteTable,
-  source: string,
-  workload: WorkloadInfo,
-  edge: ReachEdge,
-): string | StillRouted {
-  const where = `${edge.host}:${String(edge.port)}`;
+function statusReason(table: RouteTable, where: string): string | null {
   switch (table.status) {
     case 'blackhole':
       return `${where} is not visible to the client (Sidecar egress) and outbound traffic is REGISTRY_ONLY (BlackHole)`;
@@ -82,41 +89,64 @@ function explainTable(
       return `no route for ${where} at ${table.proxy}${table.notes[0] === undefined ? '' : `: ${table.notes[0]}`}`;
     case 'routed':
     case 'default':
-      break;
+      return null;
+  }
+}
+
+/** Why a destination does not lead to any workload, or null when it has endpoints. */
+function emptyDestinationReason(
+  destination: EffectiveDestination,
+  endpoints: DestinationEndpoints,
+): string | null {
+  if (destination.service === null) {
+    return `${destination.host} is not a known service`;
+  }
+  if (!endpoints.subsetFound) {
+    return `${describeSubset(destination)} is not defined by any applicable DestinationRule`;
+  }
+  return endpoints.workloads.length === 0
+    ? `${describeSubset(destination)} selects no workload`
+    : null;
+}
+
+function explainTable(
+  graph: MeshGraph,
+  table: RouteTable,
+  source: string,
+  workload: WorkloadInfo,
+  edge: ReachEdge,
+): string | StillRouted {
+  const where = `${edge.host}:${String(edge.port)}`;
+  const status = statusReason(table, where);
+  if (status !== null) {
+    return status;
   }
   const routes = [...table.http, ...table.tcp, ...table.tls];
-  const reasons: string[] = [];
-  for (const route of table.http) {
-    if (abortsEverything(route)) {
-      reasons.push(`route ${route.ref} aborts every request (fault)`);
+  const reasons = table.http
+    .filter(abortsEverything)
+    .map((r) => `route ${r.ref} aborts every request (fault)`);
+  const client = {
+    namespace: workloadNamespace(graph, source),
+    labels: graph.workloadsById.get(source)?.labels ?? null,
+  };
+  const live = routes.flatMap((r) => r.destinations.filter((d) => d.weight > 0));
+  for (const destination of live) {
+    const endpoints = destinationWorkloads(graph, client, destination);
+    if (endpoints.workloads.some((w) => w.id === workload.id)) {
+      return { drTlsMode: endpoints.tlsMode }; // still routed there: the server side refuses it
     }
-  }
-  const client = { namespace: workloadNamespace(graph, source), labels: graph.workloadsById.get(source)?.labels ?? null };
-  for (const route of routes) {
-    for (const destination of route.destinations) {
-      if (destination.weight <= 0) {
-        continue;
-      }
-      const endpoints = destinationWorkloads(graph, client, destination);
-      if (endpoints.workloads.some((w) => w.id === workload.id)) {
-        return { drTlsMode: endpoints.tlsMode }; // still routed there: the server side refuses it
-      }
-      if (destination.service === null) {
-        reasons.push(`${destination.host} is not a known service`);
-      } else if (!endpoints.subsetFound) {
-        reasons.push(`${describeSubset(destination)} is not defined by any applicable DestinationRule`);
-      } else if (endpoints.workloads.length === 0) {
-        reasons.push(`${describeSubset(destination)} selects no workload`);
-      }
+    const reason = emptyDestinationReason(destination, endpoints);
+    if (reason !== null) {
+      reasons.push(reason);
     }
   }
   if (reasons.length > 0) {
     return [...new Set(reasons)].join('; ');
   }
-  const sent = routes.flatMap((r) => r.destinations.filter((d) => d.weight > 0).map(describeSubset));
+  const sent = [...new Set(live.map(describeSubset))];
   return sent.length === 0
     ? `no destination for ${where}`
-    : `${where} now routes to ${[...new Set(sent)].join(', ')}`;
+    : `${where} now routes to ${sent.join(', ')}`;
 }
 
 function workloadNamespace(graph: MeshGraph, source: string): string {
@@ -126,6 +156,29 @@ function workloadNamespace(graph: MeshGraph, source: string): string {
   return graph.workloadsById.get(source)?.namespace ?? '';
 }
 
+/** R9: the client's TLS mode against the workload's effective PeerAuthentication, or null. */
+function mtlsReason(
+  graph: MeshGraph,
+  workload: WorkloadInfo,
+  port: number,
+  clientInMesh: boolean,
+  drTlsMode: string | null,
+): string | null {
+  if (!workload.inMesh) {
+    return null;
+  }
+  const server = effectiveMtlsMode(graph.peerAuthentication, workload, port);
+  const mode = clientInMesh
+    ? clientTlsMode(drTlsMode, graph.meshConfig.enableAutoMtls, true, server.mode)
+    : 'DISABLE';
+  if (isTlsCompatible(mode, server.mode, clientInMesh, true)) {
+    return null;
+  }
+  const by = server.decidedBy === null ? '' : ` (${server.decidedBy})`;
+  const sends = drTlsMode === null ? mode : `${mode} (DestinationRule tls.mode)`;
+  return `mTLS: ${workload.id} requires ${server.mode}${by} and the client sends ${sends}`;
+}
+
 function explainServerSide(
   graph: MeshGraph,
   source: string,
@@ -133,18 +186,12 @@ function explainServerSide(
   edge: ReachEdge,
   drTlsMode: string | null,
 ): string {
+  const isExternal = source.startsWith(EXTERNAL);
   const client = graph.workloadsById.get(source);
-  const clientInMesh = source.startsWith(EXTERNAL) || (client?.inMesh ?? false);
-  if (workload.inMesh) {
-    const server = effectiveMtlsMode(graph.peerAuthentication, workload, edge.port);
-    const mode = clientInMesh
-      ? clientTlsMode(drTlsMode, graph.meshConfig.enableAutoMtls, true, server.mode)
-      : 'DISABLE';
-    if (!isTlsCompatible(mode, server.mode, clientInMesh, true)) {
-      const by = server.decidedBy === null ? '' : ` (${server.decidedBy})`;
-      const sends = drTlsMode === null ? mode : `${mode} (DestinationRule tls.mode)`;
-      return `mTLS: ${workload.id} requires ${server.mode}${by} and the client sends ${sends}`;
-    }
+  const clientInMesh = isExternal || (client?.inMesh ?? false);
+  const tls = mtlsReason(graph, workload, edge.port, clientInMesh, drTlsMode);
+  if (tls !== null) {
+    return tls;
   }
   const principal = clientInMesh && client !== undefined ? client.identity : null;
   const decision = canSourceReach(
@@ -157,7 +204,7 @@ function explainServerSide(
   if (!decision.allowed) {
     return `denied by AuthorizationPolicy${decision.decidedBy === null ? '' : ` ${decision.decidedBy}`}`;
   }
-  return source.startsWith(EXTERNAL)
+  return isExternal
     ? `${source.slice(EXTERNAL.length)} no longer routes to ${edge.host}:${String(edge.port)} (${workload.id})`
     : `no longer reaches ${workload.id} on ${edge.host}:${String(edge.port)}`;
 }

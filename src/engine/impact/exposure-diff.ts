@@ -11,7 +11,8 @@ export function diffExposures(
 ): { lost: Exposure[]; gained: Exposure[] } {
   const was = new Set(before.map(exposureKey));
   const now = new Set(after.map(exposureKey));
-  const sort = (list: Exposure[]): Exposure[] => list.sort((a, b) => (exposureKey(a) < exposureKey(b) ? -1 : 1));
+  const sort = (list: Exposure[]): Exposure[] =>
+    list.sort((a, b) => (exposureKey(a) < exposureKey(b) ? -1 : 1));
   return {
     lost: sort(before.filter((e) => !now.has(exposureKey(e)))),
     gained: sort(after.filter((e) => !was.has(exposureKey(e)))),

@@ -1,7 +1,9 @@
 import type { ReportFinding } from './impact-report.js';
 
 function findingKey(f: ReportFinding): string {
-  return [f.code, f.resource.kind, f.resource.namespace, f.resource.name, f.path, f.message].join('\u0000');
+  return [f.code, f.resource.kind, f.resource.namespace, f.resource.name, f.path, f.message].join(
+    '\u0000',
+  );
 }
 
 export function compareFindings(a: ReportFinding, b: ReportFinding): number {

@@ -1,3 +1,6 @@
+import type { ChangeKind } from '../diff/resource-change.js';
+
+export type { ChangeKind };
 import type { JsonValue } from '../model/json.js';
 
 /**
@@ -5,12 +8,10 @@ import type { JsonValue } from '../model/json.js';
  * Fields may be added, never renamed or removed. Every list is sorted (same input → same bytes).
  */
 export type Risk = 'none' | 'low' | 'medium' | 'high';
-export type ChangeKind = 'added' | 'removed' | 'modified';
 export type FindingLevel = 'Error' | 'Warning' | 'Info';
 
 export type SnapshotRef =
-  | { readonly environment: string; readonly version: number }
-  | { readonly source: string };
+  { readonly environment: string; readonly version: number } | { readonly source: string };
 
 export interface ImpactSummary {
   readonly risk: Risk;
@@ -111,6 +112,9 @@ export interface ImpactReport {
   readonly unreachableWorkloads: readonly WorkloadChange[];
   readonly newlyReachableWorkloads: readonly WorkloadChange[];
   readonly exposures: { readonly lost: readonly Exposure[]; readonly gained: readonly Exposure[] };
-  readonly findings: { readonly introduced: readonly ReportFinding[]; readonly resolved: readonly ReportFinding[] };
+  readonly findings: {
+    readonly introduced: readonly ReportFinding[];
+    readonly resolved: readonly ReportFinding[];
+  };
   readonly notes: readonly string[];
 }

@@ -39,7 +39,7 @@ export function diffReachability(base: Side, target: Side): ReachabilityDiff {
   for (const id of [...ids].sort()) {
     const before = base.reach.sourcesById.get(id);
     const after = target.reach.sourcesById.get(id);
-    if (before !== undefined && after !== undefined && before.edges.key === after.edges.key) {
+    if (before !== undefined && before.edges.key === after?.edges.key) {
       continue;
     }
     for (const edge of missingEdges(id, edgesOf(before), edgesOf(after))) {
@@ -64,7 +64,11 @@ function diffReachableWorkloads(
   const unreachable = [...before]
     .filter((id) => !after.has(id))
     .sort()
-    .map((id) => ({ workload: id, kind: kindOf(base, id), reason: unreachableReason(target, id, lost) }));
+    .map((id) => ({
+      workload: id,
+      kind: kindOf(base, id),
+      reason: unreachableReason(target, id, lost),
+    }));
   const newlyReachable = [...after]
     .filter((id) => !before.has(id))
     .sort()
@@ -72,7 +76,11 @@ function diffReachableWorkloads(
   return { unreachable, newlyReachable };
 }
 
-function unreachableReason(target: Side, id: string, lost: readonly ReachabilityEdgeChange[]): string {
+function unreachableReason(
+  target: Side,
+  id: string,
+  lost: readonly ReachabilityEdgeChange[],
+): string {
   if (!target.graph.workloadsById.has(id)) {
     return 'the workload was removed';
   }

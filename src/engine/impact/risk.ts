@@ -2,7 +2,14 @@ import type { ImpactReport, Risk } from './impact-report.js';
 
 type RiskInputs = Pick<
   ImpactReport,
-  'resources' | 'hosts' | 'routes' | 'reachability' | 'unreachableWorkloads' | 'newlyReachableWorkloads' | 'exposures' | 'findings'
+  | 'resources'
+  | 'hosts'
+  | 'routes'
+  | 'reachability'
+  | 'unreachableWorkloads'
+  | 'newlyReachableWorkloads'
+  | 'exposures'
+  | 'findings'
 >;
 
 /**
@@ -16,10 +23,18 @@ type RiskInputs = Pick<
  */
 export function assessRisk(r: RiskInputs): Risk {
   const introduced = r.findings.introduced;
-  if (r.unreachableWorkloads.length > 0 || r.exposures.lost.length > 0 || introduced.some((f) => f.level === 'Error')) {
+  if (
+    r.unreachableWorkloads.length > 0 ||
+    r.exposures.lost.length > 0 ||
+    introduced.some((f) => f.level === 'Error')
+  ) {
     return 'high';
   }
-  if (r.reachability.lost.length > 0 || r.exposures.gained.length > 0 || introduced.some((f) => f.level === 'Warning')) {
+  if (
+    r.reachability.lost.length > 0 ||
+    r.exposures.gained.length > 0 ||
+    introduced.some((f) => f.level === 'Warning')
+  ) {
     return 'medium';
   }
   if (

@@ -1,4 +1,7 @@
-import { destinationWorkloads, type DestinationClient } from '../graph/routing/destination-workloads.js';
+import {
+  destinationWorkloads,
+  type DestinationClient,
+} from '../graph/routing/destination-workloads.js';
 import type {
   EffectiveDestination,
   EffectiveHttpRoute,
@@ -30,7 +33,11 @@ export interface TableView {
   readonly routes: readonly RouteView[];
 }
 
-function destinationView(graph: MeshGraph, client: DestinationClient, d: EffectiveDestination): DestinationView & { policy: JsonValue } {
+function destinationView(
+  graph: MeshGraph,
+  client: DestinationClient,
+  d: EffectiveDestination,
+): DestinationView & { policy: JsonValue } {
   const endpoints = destinationWorkloads(graph, client, d);
   return {
     host: d.host,
@@ -43,12 +50,26 @@ function destinationView(graph: MeshGraph, client: DestinationClient, d: Effecti
 }
 
 function httpPolicies(route: EffectiveHttpRoute): JsonValue {
-  return [route.rewrite, route.redirect, route.directResponse, route.fault, route.retries, route.timeout, route.headers, route.corsPolicy];
+  return [
+    route.rewrite,
+    route.redirect,
+    route.directResponse,
+    route.fault,
+    route.retries,
+    route.timeout,
+    route.headers,
+    route.corsPolicy,
+  ];
 }
 
-function routeView(graph: MeshGraph, client: DestinationClient, route: EffectiveHttpRoute | EffectiveStreamRoute): RouteView {
+function routeView(
+  graph: MeshGraph,
+  client: DestinationClient,
+  route: EffectiveHttpRoute | EffectiveStreamRoute,
+): RouteView {
   const destinations = route.destinations.map((d) => destinationView(graph, client, d));
-  const mirrors = 'mirrors' in route ? route.mirrors.map((d) => destinationView(graph, client, d)) : [];
+  const mirrors =
+    'mirrors' in route ? route.mirrors.map((d) => destinationView(graph, client, d)) : [];
   const signature = JSON.stringify({
     matches: route.matches.map((m) => m.raw),
     destinations,
@@ -58,16 +79,31 @@ function routeView(graph: MeshGraph, client: DestinationClient, route: Effective
   return {
     ref: route.ref,
     signature,
-    destinations: destinations.map(({ policy: _policy, ...rest }) => rest),
+    destinations: destinations.map((d) => ({
+      host: d.host,
+      subset: d.subset,
+      port: d.port,
+      weight: d.weight,
+      workloads: d.workloads,
+    })),
   };
 }
 
 /** SEMANTICS §0 "Changed hosts": matches, destinations, weights, subsets, workloads and policies. */
-export function tableView(graph: MeshGraph, client: DestinationClient, table: RouteTable): TableView {
-  const routes = [...table.http, ...table.tcp, ...table.tls].map((r) => routeView(graph, client, r));
+export function tableView(
+  graph: MeshGraph,
+  client: DestinationClient,
+  table: RouteTable,
+): TableView {
+  const routes = [...table.http, ...table.tcp, ...table.tls].map((r) =>
+    routeView(graph, client, r),
+  );
   return {
     isRouted: table.status === 'routed' || table.status === 'default',
-    signature: JSON.stringify({ status: table.status, routes: routes.map((r) => [r.ref, r.signature]) }),
+    signature: JSON.stringify({
+      status: table.status,
+      routes: routes.map((r) => [r.ref, r.signature]),
+    }),
     routes,
   };
 }

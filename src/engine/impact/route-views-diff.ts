@@ -21,7 +21,10 @@ function destinationKey(d: DestinationView): string {
 }
 
 /** Percent of the route's traffic per destination, before → after (R11 weights). */
-export function weightShifts(before: readonly DestinationView[], after: readonly DestinationView[]): WeightShift[] {
+export function weightShifts(
+  before: readonly DestinationView[],
+  after: readonly DestinationView[],
+): WeightShift[] {
   const all = new Map<string, { d: DestinationView; before: number; after: number }>();
   for (const d of before) {
     const entry = all.get(destinationKey(d)) ?? { d, before: 0, after: 0 };
@@ -34,8 +37,53 @@ export function weightShifts(before: readonly DestinationView[], after: readonly
   return [...all.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .filter(([, e]) => e.before !== e.after)
-    .map(([, e]) => ({ destination: e.d.host, subset: e.d.subset, port: e.d.port, before: e.before, after: e.after }));
+    .map(([, e]) => ({
+      destination: e.d.host,
+      subset: e.d.subset,
+      port: e.d.port,
+      before: e.before,
+      after: e.after,
+    }));
 }
+
+function onlyOneSide(
+  host: string,
+  gateway: string,
+  ref: string,
+  was: RouteViews | undefined,
+  now: RouteViews | undefined,
+): RouteChange {
+  const only = [...(was ?? now ?? new Map<string, RouteView>()).values()][0];
+  const destinations = only?.destinations ?? [];
+  return {
+    host,
+    gateway,
+    route: ref,
+    change: was === undefined ? 'added' : 'removed',
+    weightShifts:
+      was === undefined ? weightShifts([], destinations) : weightShifts(destinations, []),
+  };
+}
+
+/** A route present on both sides: modified when any vantage key's signature differs. */
+function modifiedRoute(
+  host: string,
+  gateway: string,
+  ref: string,
+  was: RouteViews,
+  now: RouteViews,
+): RouteChange | null {
+  const differs = (k: string): boolean => was.get(k)?.signature !== now.get(k)?.signature;
+  const changedKey = [...new Set([...was.keys(), ...now.keys()])].find(differs);
+  if (changedKey === undefined) {
+    return null;
+  }
+  const pair = [...was.keys()].find((k) => now.has(k) && differs(k)) ?? changedKey;
+  const shifts = weightShifts(was.get(pair)?.destinations ?? [], now.get(pair)?.destinations ?? []);
+  return { host, gateway, route: ref, change: 'modified', weightShifts: shifts };
+}
+
+type RouteViews = Map<string, RouteView>;
 
 /** Route-level changes of one host at one vantage point, keyed by route ref (`ns/vs#http[i]`). */
 export function diffRouteViews(
@@ -50,30 +98,13 @@ export function diffRouteViews(
   for (const ref of [...new Set([...b.keys(), ...a.keys()])].sort()) {
     const was = b.get(ref);
     const now = a.get(ref);
-    if (was === undefined || now === undefined) {
-      const only = [...(was ?? now ?? new Map<string, RouteView>()).values()][0];
-      const destinations = only?.destinations ?? [];
-      out.push({
-        host,
-        gateway,
-        route: ref,
-        change: was === undefined ? 'added' : 'removed',
-        weightShifts: was === undefined ? weightShifts([], destinations) : weightShifts(destinations, []),
-      });
-      continue;
+    const change =
+      was === undefined || now === undefined
+        ? onlyOneSide(host, gateway, ref, was, now)
+        : modifiedRoute(host, gateway, ref, was, now);
+    if (change !== null) {
+      out.push(change);
     }
-    const changedKey = [...new Set([...was.keys(), ...now.keys()])].find((k) => was.get(k)?.signature !== now.get(k)?.signature);
-    if (changedKey === undefined) {
-      continue;
-    }
-    const pair = [...was.keys()].find((k) => now.has(k) && was.get(k)?.signature !== now.get(k)?.signature) ?? changedKey;
-    out.push({
-      host,
-      gateway,
-      route: ref,
-      change: 'modified',
-      weightShifts: weightShifts(was.get(pair)?.destinations ?? [], now.get(pair)?.destinations ?? []),
-    });
   }
   return out;
 }

@@ -32,10 +32,18 @@ function vantages(base: MeshGraph, target: MeshGraph): Vantage[] {
       client: { namespace: ns, labels: {} },
     })),
   };
-  const gatewayIds = new Set([...base.gateways, ...target.gateways].filter((g) => g.proxies.length > 0).map((g) => g.id));
+  const gatewayIds = new Set(
+    [...base.gateways, ...target.gateways].filter((g) => g.proxies.length > 0).map((g) => g.id),
+  );
   const gateways = [...gatewayIds].sort().map((id) => ({
     gateway: id,
-    contexts: [{ key: id, context: { kind: 'gateway', gateway: id } as const, client: { namespace: id.split('/')[0] ?? '', labels: null } }],
+    contexts: [
+      {
+        key: id,
+        context: { kind: 'gateway', gateway: id } as const,
+        client: { namespace: id.split('/')[0] ?? '', labels: null },
+      },
+    ],
   }));
   return [mesh, ...gateways];
 }
@@ -45,7 +53,9 @@ function portsFor(graph: MeshGraph, host: string, gateway: string): number[] {
     const info = graph.gatewaysById.get(gateway);
     return (info?.servers ?? []).map((s) => s.port);
   }
-  const ports = (graph.services.byHost.get(host) ?? []).flatMap((s) => s.ports.map((p) => p.number));
+  const ports = (graph.services.byHost.get(host) ?? []).flatMap((s) =>
+    s.ports.map((p) => p.number),
+  );
   return ports.length === 0 ? [80] : ports;
 }
 
@@ -80,11 +90,19 @@ function hostsInScope(scope: HostScope, base: MeshGraph, target: MeshGraph): str
 
 type Views = Map<string, TableView>;
 
-function collect(graph: MeshGraph, vantage: Vantage, host: string, ports: readonly number[]): Views {
+function collect(
+  graph: MeshGraph,
+  vantage: Vantage,
+  host: string,
+  ports: readonly number[],
+): Views {
   const views: Views = new Map();
   for (const { key, context, client } of vantage.contexts) {
     for (const port of ports) {
-      views.set(`${key}:${String(port)}`, tableView(graph, client, routesFor(graph, context, host, port)));
+      views.set(
+        `${key}:${String(port)}`,
+        tableView(graph, client, routesFor(graph, context, host, port)),
+      );
     }
   }
   return views;
@@ -100,7 +118,9 @@ function hostChange(before: Views, after: Views): ChangeKind | null {
     return routedAfter ? 'added' : 'removed';
   }
   const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].some((k) => before.get(k)?.signature !== after.get(k)?.signature) ? 'modified' : null;
+  return [...keys].some((k) => before.get(k)?.signature !== after.get(k)?.signature)
+    ? 'modified'
+    : null;
 }
 
 /**
@@ -117,7 +137,12 @@ export function diffRouting(base: MeshGraph, target: MeshGraph, scope: HostScope
       if (vantage.gateway !== 'mesh' && boundHosts.get(vantage.gateway)?.has(host) !== true) {
         continue;
       }
-      const ports = [...new Set([...portsFor(base, host, vantage.gateway), ...portsFor(target, host, vantage.gateway)])].sort((a, b) => a - b);
+      const ports = [
+        ...new Set([
+          ...portsFor(base, host, vantage.gateway),
+          ...portsFor(target, host, vantage.gateway),
+        ]),
+      ].sort((a, b) => a - b);
       const before = collect(base, vantage, host, ports);
       const after = collect(target, vantage, host, ports);
       const change = hostChange(before, after);

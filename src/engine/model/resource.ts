@@ -44,7 +44,9 @@ export function resourceId(key: ResourceKey): string {
 
 /** Human form used in messages: `VirtualService default/reviews`. */
 export function describeResource(key: ResourceKey): string {
-  return key.namespace === '' ? `${key.kind} ${key.name}` : `${key.kind} ${key.namespace}/${key.name}`;
+  return key.namespace === ''
+    ? `${key.kind} ${key.name}`
+    : `${key.kind} ${key.namespace}/${key.name}`;
 }
 
 export function compareResourceKeys(a: ResourceKey, b: ResourceKey): number {

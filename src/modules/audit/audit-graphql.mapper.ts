@@ -6,7 +6,7 @@ import type {
   VersionMatch as Match,
 } from './audit.types.js';
 import {
-  FieldChange,
+  type FieldChange,
   FieldChangeType,
   ObjectChange,
   type ObjectHistoryConnection,
@@ -19,21 +19,30 @@ const CHANGE: Record<ObjectChangeKind, ObjectChange> = {
   removed: ObjectChange.REMOVED,
 };
 
-function toFieldChange(change: EngineFieldChange): FieldChange {
-  const hasBefore = 'before' in change;
-  const hasAfter = 'after' in change;
-  const type = !hasBefore ? FieldChangeType.ADDED : !hasAfter ? FieldChangeType.REMOVED : FieldChangeType.CHANGED;
-  return { path: change.path, type, before: change.before ?? null, after: change.after ?? null };
+function fieldChangeType(change: EngineFieldChange): FieldChangeType {
+  if (!('before' in change)) {
+    return FieldChangeType.ADDED;
+  }
+  return 'after' in change ? FieldChangeType.CHANGED : FieldChangeType.REMOVED;
 }
 
-function pageInfo<T>(page: AuditPage<T>, endCursor: string | null): { hasNextPage: boolean; endCursor: string | null } {
+function toFieldChange(change: EngineFieldChange): FieldChange {
+  return {
+    path: change.path,
+    type: fieldChangeType(change),
+    before: change.before ?? null,
+    after: change.after ?? null,
+  };
+}
+
+function pageInfo<T>(
+  page: AuditPage<T>,
+  endCursor: string | null,
+): { hasNextPage: boolean; endCursor: string | null } {
   return { hasNextPage: page.nextCursor !== null, endCursor };
 }
 
-/**
- * Object history as a Relay connection. Each edge's cursor is what the next page would start
- * after; the last edge's cursor equals the page's next cursor when there is one.
- */
+/** Object history as a Relay connection; `cursorOf` gives each edge's cursor. */
 export function toHistoryConnection(
   page: AuditPage<HistoryEntry>,
   cursorOf: (entry: HistoryEntry) => string,
@@ -41,13 +50,18 @@ export function toHistoryConnection(
   const edges = page.items.map((entry) => ({
     cursor: cursorOf(entry),
     node: {
-      ...entry,
+      version: entry.version,
       object: { ...entry.object },
+      apiVersion: entry.apiVersion,
       change: CHANGE[entry.change],
+      hashBefore: entry.hashBefore,
+      hashAfter: entry.hashAfter,
       fields: entry.fields.map(toFieldChange),
+      spansPrunedVersions: entry.spansPrunedVersions,
     },
   }));
-  return { edges, totalCount: page.totalCount, pageInfo: pageInfo(page, edges.at(-1)?.cursor ?? null) };
+  const endCursor = edges.at(-1)?.cursor ?? null;
+  return { edges, totalCount: page.totalCount, pageInfo: pageInfo(page, endCursor) };
 }
 
 /** Version matches as a Relay connection; cursors are version numbers. */
@@ -56,9 +70,16 @@ export function toMatchConnection(page: AuditPage<Match>): VersionMatchConnectio
     cursor: String(match.version.number),
     node: {
       version: match.version,
-      objects: match.objects.map((o) => ({ ...o, change: CHANGE[o.change] })),
+      objects: match.objects.map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        namespace: o.namespace,
+        name: o.name,
+        change: CHANGE[o.change],
+      })),
       matchedObjectCount: match.matchedObjectCount,
     },
   }));
-  return { edges, totalCount: page.totalCount, pageInfo: pageInfo(page, edges.at(-1)?.cursor ?? null) };
+  const endCursor = edges.at(-1)?.cursor ?? null;
+  return { edges, totalCount: page.totalCount, pageInfo: pageInfo(page, endCursor) };
 }

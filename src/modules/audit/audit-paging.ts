@@ -30,7 +30,9 @@ export function encodeHistoryCursor(version: number, objectId: string): string {
   return Buffer.from(JSON.stringify([version, objectId]), 'utf8').toString('base64url');
 }
 
-export function decodeHistoryCursor(cursor: string | null): { version: number; objectId: string } | null {
+export function decodeHistoryCursor(
+  cursor: string | null,
+): { version: number; objectId: string } | null {
   if (cursor === null) {
     return null;
   }

@@ -8,7 +8,10 @@ export function parseBucket(value: string | undefined): TimelineBucket {
   if (bucket === 'hour' || bucket === 'day' || bucket === 'week') {
     return bucket;
   }
-  throw new DomainError('INVALID_ARGUMENT', `bucket must be hour, day or week, got "${value ?? ''}"`);
+  throw new DomainError(
+    'INVALID_ARGUMENT',
+    `bucket must be hour, day or week, got "${value ?? ''}"`,
+  );
 }
 
 export function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {

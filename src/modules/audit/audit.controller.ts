@@ -34,7 +34,8 @@ export class AuditController {
   @Get(':env/history/objects/:kind/:namespace/:name')
   @ApiOperation({
     summary: 'Versions where one object changed, newest first, with field-level diffs',
-    description: 'Namespace "_" for cluster-scoped kinds. Each entry: change, version metadata (commit, author, time, source), diff.',
+    description:
+      'Namespace "_" for cluster-scoped kinds. Each entry: change, version metadata (commit, author, time, source), diff.',
   })
   @ApiParam({ name: 'namespace', description: '"_" for cluster-scoped kinds' })
   @ApiOkResponse({ type: ObjectHistoryPageDto })
@@ -72,11 +73,16 @@ export class AuditController {
 
   @Get(':env/timeline')
   @ApiOperation({
-    summary: 'Versions and change counts per time bucket, as flat rows (for Grafana JSON/GraphQL datasources)',
-    description: 'One row per UTC hour/day/week from `from` (default: first version) to `to` (default: now).',
+    summary:
+      'Versions and change counts per time bucket, as flat rows (for Grafana JSON/GraphQL datasources)',
+    description:
+      'One row per UTC hour/day/week from `from` (default: first version) to `to` (default: now).',
   })
   @ApiOkResponse({ type: [TimelineRowDto] })
-  async timeline(@Param('env') env: string, @Query() query: TimelineQueryDto): Promise<TimelineRowDto[]> {
+  async timeline(
+    @Param('env') env: string,
+    @Query() query: TimelineQueryDto,
+  ): Promise<TimelineRowDto[]> {
     const rows = await this.search.timeline(env, {
       bucket: parseBucket(query.bucket),
       from: optionalTime(query.from, 'from'),
@@ -94,7 +100,10 @@ export class AuditController {
       'from/to (creation time). Newest first; the matching objects of each version are listed.',
   })
   @ApiOkResponse({ type: VersionMatchPageDto })
-  async searchVersions(@Param('env') env: string, @Query() query: SearchQueryDto): Promise<VersionMatchPageDto> {
+  async searchVersions(
+    @Param('env') env: string,
+    @Query() query: SearchQueryDto,
+  ): Promise<VersionMatchPageDto> {
     const host = single(query.host, 'host');
     const result = await this.search.searchVersions(
       env,
@@ -102,7 +111,10 @@ export class AuditController {
         kind: single(query.kind, 'kind'),
         namespace: single(query.namespace, 'namespace'),
         name: single(query.name, 'name'),
-        host: host === undefined ? undefined : { host, namespace: single(query.hostNamespace, 'hostNamespace') },
+        host:
+          host === undefined
+            ? undefined
+            : { host, namespace: single(query.hostNamespace, 'hostNamespace') },
         labels: asList(query.label).map(parseLabelSelector),
       },
       {
@@ -111,7 +123,10 @@ export class AuditController {
         from: optionalTime(single(query.from, 'from'), 'from'),
         to: optionalTime(single(query.to, 'to'), 'to'),
       },
-      { limit: parseLimitParam(single(query.limit, 'limit')), after: single(query.cursor, 'cursor') ?? null },
+      {
+        limit: parseLimitParam(single(query.limit, 'limit')),
+        after: single(query.cursor, 'cursor') ?? null,
+      },
     );
     return toMatchPageDto(result);
   }
@@ -119,7 +134,8 @@ export class AuditController {
   @Get(':env/export')
   @ApiOperation({
     summary: 'A version as a multi-document YAML bundle (objects in id order)',
-    description: 'Re-ingesting the bundle into any environment yields the same digest. Secrets carry no values.',
+    description:
+      'Re-ingesting the bundle into any environment yields the same digest. Secrets carry no values.',
   })
   @ApiProduces('application/yaml')
   @ApiOkResponse({ description: 'Multi-document YAML', schema: { type: 'string' } })
@@ -128,11 +144,17 @@ export class AuditController {
     @Query() query: VersionRefQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const bundle = await this.exports.exportVersion(env, parseVersionQuery(query.version, query.asOf));
+    const bundle = await this.exports.exportVersion(
+      env,
+      parseVersionQuery(query.version, query.asOf),
+    );
     response.setHeader('content-type', 'application/yaml; charset=utf-8');
     response.setHeader('x-meshlens-version', String(bundle.version));
     response.setHeader('x-meshlens-digest', bundle.digest);
-    response.setHeader('content-disposition', `attachment; filename="${env}-v${bundle.version}.yaml"`);
+    response.setHeader(
+      'content-disposition',
+      `attachment; filename="${env}-v${bundle.version}.yaml"`,
+    );
     return bundle.yaml;
   }
 }

@@ -102,7 +102,9 @@ function toChangeKind(value: string): ObjectChangeKind {
 }
 
 /** Sorted by object id, one entry per object (a version touches an object once). */
-export function touchedObjectsFromJson(objects: readonly TouchedObjectJson[] | null): TouchedObject[] {
+export function touchedObjectsFromJson(
+  objects: readonly TouchedObjectJson[] | null,
+): TouchedObject[] {
   const byId = new Map<string, TouchedObject>();
   for (const object of objects ?? []) {
     byId.set(object.id, { ...object, change: toChangeKind(object.change) });
@@ -110,7 +112,9 @@ export function touchedObjectsFromJson(objects: readonly TouchedObjectJson[] | n
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function revisionFromRecord(record: RevisionRecord & { blob: { body: unknown } }): RevisionRow {
+export function revisionFromRecord(
+  record: RevisionRecord & { blob: { body: unknown } },
+): RevisionRow {
   const body = record.blob.body;
   if (!isJsonObject(body)) {
     throw new Error(`stored object ${record.objectId} has a non-object body`);

@@ -4,6 +4,7 @@ import { SqlService } from '../../platform/database/sql.service.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { auditVersionFromRecord, revisionFromRecord } from './audit.mapper.js';
 import type { AuditVersion } from './audit.types.js';
+import { intArray } from './sql-arrays.js';
 import { rangeKey, type RevisionRow, type VersionRange } from './history-events.js';
 
 export interface ObjectKeyQuery {
@@ -60,8 +61,14 @@ export class AuditRepository {
     const { sql } = this.db;
     const rows = await sql<{ lo: number; hi: number }[]>`
       SELECT g.lo, g.hi
-      FROM unnest(${sql.array(ranges.map((r) => r.lo))}::int[],
-                  ${sql.array(ranges.map((r) => r.hi))}::int[]) AS g(lo, hi)
+      FROM unnest(${intArray(
+        sql,
+        ranges.map((r) => r.lo),
+      )}::int[],
+                  ${intArray(
+                    sql,
+                    ranges.map((r) => r.hi),
+                  )}::int[]) AS g(lo, hi)
       WHERE EXISTS (SELECT 1 FROM version v
                     WHERE v.environment_id = ${environmentId}
                       AND v.number >= g.lo AND v.number < g.hi)`;

@@ -7,6 +7,10 @@ import { HistoryService } from './history.service.js';
 import { ObjectHistoryConnection, VersionMatchConnection } from './models/audit.model.js';
 import { TimelineBucketUnit, TimelineRow, VersionExport } from './models/timeline.model.js';
 import { parseLabelSelector, SearchService } from './search.service.js';
+import type {
+  TimelineRow as TimelineRowData,
+  VersionExport as VersionExportData,
+} from './audit.types.js';
 
 const firstArg = { type: () => Int, defaultValue: 50, description: 'At most 500' } as const;
 const afterArg = { type: () => String, nullable: true } as const;
@@ -21,20 +25,28 @@ export class AuditResolver {
   ) {}
 
   @Query(() => ObjectHistoryConnection, {
-    description: 'Versions where one object changed, newest first, with commit, author, time, source and field diffs',
+    description:
+      'Versions where one object changed, newest first, with commit, author, time, source and field diffs',
   })
   async objectHistory(
     @Args('environment') environment: string,
     @Args('kind') kind: string,
     @Args('namespace', { description: "'' for cluster-scoped kinds" }) namespace: string,
     @Args('name') name: string,
-    @Args('group', { type: () => String, nullable: true, description: "API group ('' for core); default any" })
+    @Args('group', {
+      type: () => String,
+      nullable: true,
+      description: "API group ('' for core); default any",
+    })
     group: string | null,
     @Args('first', firstArg) first: number,
     @Args('after', afterArg) after: string | null,
   ): Promise<ObjectHistoryConnection> {
     const key = { kind, namespace, name, group: orUndefined(group) };
-    const page = await this.history.objectHistory(environment, key, { limit: first, after: after ?? null });
+    const page = await this.history.objectHistory(environment, key, {
+      limit: first,
+      after: after ?? null,
+    });
     return toHistoryConnection(page, (e) => encodeHistoryCursor(e.version.number, e.object.id));
   }
 
@@ -53,19 +65,23 @@ export class AuditResolver {
     @Args('after', afterArg) after: string | null,
   ): Promise<VersionMatchConnection> {
     const query = { host, namespace: orUndefined(namespace) };
-    return toMatchConnection(await this.history.hostHistory(environment, query, { limit: first, after: after ?? null }));
+    return toMatchConnection(
+      await this.history.hostHistory(environment, query, { limit: first, after: after ?? null }),
+    );
   }
 
   @Query(() => VersionMatchConnection, {
-    description: 'Versions whose change touched a kind/namespace/name, host or label; filtered by author, source, time',
+    description:
+      'Versions whose change touched a kind/namespace/name, host or label; filtered by author, source, time',
   })
   async searchVersions(
     @Args('environment') environment: string,
-    @Args('filter', { type: () => VersionSearchInput, nullable: true }) filter: VersionSearchInput | null,
+    @Args('filter', { type: () => VersionSearchInput, nullable: true })
+    filter: VersionSearchInput | null,
     @Args('first', firstArg) first: number,
     @Args('after', afterArg) after: string | null,
   ): Promise<VersionMatchConnection> {
-    const f = filter ?? {};
+    const f: Partial<VersionSearchInput> = filter ?? {};
     const host = orUndefined(f.host);
     const page = await this.search.searchVersions(
       environment,
@@ -76,7 +92,12 @@ export class AuditResolver {
         host: host === undefined ? undefined : { host, namespace: orUndefined(f.hostNamespace) },
         labels: (f.labels ?? []).map(parseLabelSelector),
       },
-      { author: orUndefined(f.author), source: orUndefined(f.source), from: orUndefined(f.from), to: orUndefined(f.to) },
+      {
+        author: orUndefined(f.author),
+        source: orUndefined(f.source),
+        from: orUndefined(f.from),
+        to: orUndefined(f.to),
+      },
       { limit: first, after: after ?? null },
     );
     return toMatchConnection(page);
@@ -93,9 +114,12 @@ export class AuditResolver {
     bucket: TimelineBucketUnit,
     @Args('from', { type: () => Date, nullable: true }) from: Date | null,
     @Args('to', { type: () => Date, nullable: true }) to: Date | null,
-    @Args('fillEmpty', { defaultValue: true, description: 'Zero rows for buckets without versions' })
+    @Args('fillEmpty', {
+      defaultValue: true,
+      description: 'Zero rows for buckets without versions',
+    })
     fillEmpty: boolean,
-  ): Promise<TimelineRow[]> {
+  ): Promise<TimelineRowData[]> {
     return this.search.timeline(environment, {
       bucket,
       from: orUndefined(from),
@@ -104,13 +128,23 @@ export class AuditResolver {
     });
   }
 
-  @Query(() => VersionExport, { description: 'A version (by number or asOf) as a multi-document YAML bundle' })
+  @Query(() => VersionExport, {
+    description: 'A version (by number or asOf) as a multi-document YAML bundle',
+  })
   versionExport(
     @Args('environment') environment: string,
-    @Args('version', { type: () => Int, nullable: true, description: 'Default: the latest' }) version: number | null,
-    @Args('asOf', { type: () => Date, nullable: true, description: 'The newest version created at or before' })
+    @Args('version', { type: () => Int, nullable: true, description: 'Default: the latest' })
+    version: number | null,
+    @Args('asOf', {
+      type: () => Date,
+      nullable: true,
+      description: 'The newest version created at or before',
+    })
     asOf: Date | null,
-  ): Promise<VersionExport> {
-    return this.exports.exportVersion(environment, { version: orUndefined(version), asOf: orUndefined(asOf) });
+  ): Promise<VersionExportData> {
+    return this.exports.exportVersion(environment, {
+      version: orUndefined(version),
+      asOf: orUndefined(asOf),
+    });
   }
 }

@@ -104,10 +104,14 @@ function transition(
   const at = { version: row.validFrom, objectId: row.objectId };
   if (previous === null) {
     const isUnknownBefore = row.validFrom > 1 && !exists(row.validFrom - 1, row.validFrom);
-    return [{ ...at, change: 'added', before: null, after: row, spansPrunedVersions: isUnknownBefore }];
+    return [
+      { ...at, change: 'added', before: null, after: row, spansPrunedVersions: isUnknownBefore },
+    ];
   }
   if (previous.validTo === row.validFrom) {
-    return [{ ...at, change: 'modified', before: previous, after: row, spansPrunedVersions: false }];
+    return [
+      { ...at, change: 'modified', before: previous, after: row, spansPrunedVersions: false },
+    ];
   }
   const holeEnd = previous.validTo ?? row.validFrom;
   if (!exists(holeEnd, row.validFrom)) {

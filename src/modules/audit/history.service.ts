@@ -15,7 +15,12 @@ import type {
   PageRequest,
   VersionMatch,
 } from './audit.types.js';
-import { historyEvents, rangesToCheck, type RawHistoryEvent, type RevisionRow } from './history-events.js';
+import {
+  historyEvents,
+  rangesToCheck,
+  type RawHistoryEvent,
+  type RevisionRow,
+} from './history-events.js';
 import { hostMatcher } from './host-reference.js';
 import { SearchRepository } from './search.repository.js';
 
@@ -36,8 +41,14 @@ function compareEvents(a: RawHistoryEvent, b: RawHistoryEvent): number {
   return b.version - a.version || (a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : 0);
 }
 
-function isAfterCursor(event: RawHistoryEvent, cursor: { version: number; objectId: string }): boolean {
-  return event.version < cursor.version || (event.version === cursor.version && event.objectId > cursor.objectId);
+function isAfterCursor(
+  event: RawHistoryEvent,
+  cursor: { version: number; objectId: string },
+): boolean {
+  return (
+    event.version < cursor.version ||
+    (event.version === cursor.version && event.objectId > cursor.objectId)
+  );
 }
 
 /** Object and host history over the temporal rows (no extra tables: history is the rows). */
@@ -67,7 +78,10 @@ export class HistoryService {
     const events = historyEvents(rows, ranges).sort(compareEvents);
     const remaining = cursor === null ? events : events.filter((e) => isAfterCursor(e, cursor));
     const slice = remaining.slice(0, limit);
-    const versions = await this.audit.versionsByNumber(environmentId, slice.map((e) => e.version));
+    const versions = await this.audit.versionsByNumber(
+      environmentId,
+      slice.map((e) => e.version),
+    );
     const items = slice.map((event) => ({
       version: versions.get(event.version) ?? prunedVersion(event.version),
       object: { id: event.objectId, kind: key.kind, namespace: key.namespace, name: key.name },

@@ -26,7 +26,12 @@ describe('planRetention', () => {
   });
 
   it('keeps tagged versions whatever the policy says', () => {
-    const plan = planRetention(versions(10), new Set([2, 5]), { keepVersions: 1, keepDays: null }, NOW);
+    const plan = planRetention(
+      versions(10),
+      new Set([2, 5]),
+      { keepVersions: 1, keepDays: null },
+      NOW,
+    );
     expect(plan.kept).toEqual([2, 5, 10]);
     expect(plan.gaps).toEqual([
       { lo: 0, hi: 2 },
@@ -37,9 +42,16 @@ describe('planRetention', () => {
 
   it('keeps versions younger than D days, and the latest even when it is older', () => {
     const all = versions(10); // version 10 is 0 days old, version 1 nine days old
-    expect(planRetention(all, new Set(), { keepVersions: null, keepDays: 2 }, NOW).kept).toEqual([8, 9, 10]);
-    const stale = all.map((v) => ({ ...v, createdAt: new Date(v.createdAt.getTime() - 100 * DAY) }));
-    expect(planRetention(stale, new Set(), { keepVersions: null, keepDays: 2 }, NOW).kept).toEqual([10]);
+    expect(planRetention(all, new Set(), { keepVersions: null, keepDays: 2 }, NOW).kept).toEqual([
+      8, 9, 10,
+    ]);
+    const stale = all.map((v) => ({
+      ...v,
+      createdAt: new Date(v.createdAt.getTime() - 100 * DAY),
+    }));
+    expect(planRetention(stale, new Set(), { keepVersions: null, keepDays: 2 }, NOW).kept).toEqual([
+      10,
+    ]);
   });
 
   it('keeps a version when either rule keeps it (count and age together are a union)', () => {
@@ -58,7 +70,10 @@ describe('planRetention', () => {
     const rows = fc.array(
       fc
         .tuple(fc.integer({ min: 1, max: 30 }), fc.option(fc.integer({ min: 1, max: 30 })))
-        .map(([a, b]) => ({ from: Math.min(a, b ?? a), to: b === null ? null : Math.max(a, b) + 1 })),
+        .map(([a, b]) => ({
+          from: Math.min(a, b ?? a),
+          to: b === null ? null : Math.max(a, b) + 1,
+        })),
     );
     fc.assert(
       fc.property(
@@ -67,14 +82,23 @@ describe('planRetention', () => {
         fc.option(fc.integer({ min: 0, max: 30 })),
         rows,
         (n, tags, keepVersions, revisionRows) => {
-          const plan = planRetention(versions(n), new Set(tags), { keepVersions, keepDays: null }, NOW);
+          const plan = planRetention(
+            versions(n),
+            new Set(tags),
+            { keepVersions, keepDays: null },
+            NOW,
+          );
           const kept = new Set(plan.kept);
-          for (const row of revisionRows.filter((r) => r.from <= n && (r.to === null || r.to <= n + 1))) {
+          for (const row of revisionRows.filter(
+            (r) => r.from <= n && (r.to === null || r.to <= n + 1),
+          )) {
             const isSeen = plan.kept.some((k) => row.from <= k && (row.to === null || k < row.to));
             expect(isInGap(row, plan.gaps)).toBe(!isSeen);
           }
           expect(kept.has(n)).toBe(true);
-          expect([...plan.kept, ...plan.pruned].sort((a, b) => a - b)).toEqual(versions(n).map((v) => v.number));
+          expect([...plan.kept, ...plan.pruned].sort((a, b) => a - b)).toEqual(
+            versions(n).map((v) => v.number),
+          );
         },
       ),
     );

@@ -38,7 +38,10 @@ function tagVersionFrom(query: TagQueryDto, body: unknown): number {
   const fromBody = readJsonObject(body)['version'];
   const value = query.version === undefined ? fromBody : Number(query.version);
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new DomainError('INVALID_ARGUMENT', 'give the version to tag as {"version": N} or ?version=N');
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      'give the version to tag as {"version": N} or ?version=N',
+    );
   }
   return value;
 }

@@ -4,6 +4,7 @@ import { PrismaService } from '../../platform/database/prisma.service.js';
 import { SqlService } from '../../platform/database/sql.service.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { retentionPolicyFromRecord } from './audit.mapper.js';
+import { intArray, textArray } from './sql-arrays.js';
 import { planRetention, type RetentionPlan } from './retention-plan.js';
 import type {
   RetentionPolicyInfo,
@@ -50,7 +51,11 @@ export class RetentionRepository {
     environment: string,
     input: RetentionPolicyInput,
   ): Promise<RetentionPolicyInfo> {
-    const data = { keepVersions: input.keepVersions, keepDays: input.keepDays, updatedAt: new Date() };
+    const data = {
+      keepVersions: input.keepVersions,
+      keepDays: input.keepDays,
+      updatedAt: new Date(),
+    };
     const record = await this.prisma.retentionPolicy.upsert({
       where: { environmentId },
       create: { environmentId, ...data },
@@ -69,7 +74,12 @@ export class RetentionRepository {
       where: { environmentId },
       orderBy: [{ version: 'desc' }, { tag: 'asc' }],
     });
-    return records.map((r) => ({ environment, tag: r.tag, version: r.version, createdAt: r.createdAt }));
+    return records.map((r) => ({
+      environment,
+      tag: r.tag,
+      version: r.version,
+      createdAt: r.createdAt,
+    }));
   }
 
   /**
@@ -85,12 +95,18 @@ export class RetentionRepository {
       const [env] = await tx<{ id: number }[]>`
         SELECT id FROM environment WHERE name = ${environment} FOR SHARE`;
       if (env === undefined) {
-        throw new DomainError('ENVIRONMENT_NOT_FOUND', `environment "${environment}" does not exist`);
+        throw new DomainError(
+          'ENVIRONMENT_NOT_FOUND',
+          `environment "${environment}" does not exist`,
+        );
       }
       const [exists] = await tx`
         SELECT 1 FROM version WHERE environment_id = ${env.id} AND number = ${version}`;
       if (exists === undefined) {
-        throw new DomainError('VERSION_NOT_FOUND', `environment "${environment}" has no version ${version}`);
+        throw new DomainError(
+          'VERSION_NOT_FOUND',
+          `environment "${environment}" has no version ${version}`,
+        );
       }
       const [row] = await tx<{ created_at: Date; inserted: boolean }[]>`
         INSERT INTO version_tag (environment_id, version, tag) VALUES (${env.id}, ${version}, ${tag})
@@ -101,7 +117,10 @@ export class RetentionRepository {
       if (row === undefined) {
         throw new Error('tag upsert returned no row');
       }
-      return { tag: { environment, tag, version, createdAt: row.created_at }, created: row.inserted };
+      return {
+        tag: { environment, tag, version, createdAt: row.created_at },
+        created: row.inserted,
+      };
     });
   }
 
@@ -133,7 +152,10 @@ export class RetentionRepository {
     }
   }
 
-  private async pruneInTransaction(tx: postgres.TransactionSql, environment: string): Promise<PruneOutcome> {
+  private async pruneInTransaction(
+    tx: postgres.TransactionSql,
+    environment: string,
+  ): Promise<PruneOutcome> {
     const [env] = await tx<{ id: number; now: Date }[]>`
       SELECT id, now() AS now FROM environment WHERE name = ${environment} FOR UPDATE`;
     if (env === undefined) {
@@ -159,7 +181,7 @@ export class RetentionRepository {
     const deleted = await this.deleteInvisibleRevisions(tx, env.id, plan);
     await tx`
       WITH gone AS (DELETE FROM version WHERE environment_id = ${env.id}
-                    AND number = ANY(${tx.array([...plan.pruned])}::int[]) RETURNING id)
+                    AND number = ANY(${intArray(tx, plan.pruned)}::int[]) RETURNING id)
       DELETE FROM version_findings WHERE version_id IN (SELECT id FROM gone)`;
     const orphanHashes = await this.unreferenced(tx, deleted.hashes);
     return { policy: info, plan, revisionsDeleted: deleted.count, orphanHashes };
@@ -174,8 +196,14 @@ export class RetentionRepository {
     const [row] = await tx<{ count: string; hashes: string[] | null }[]>`
       WITH gone AS (
         DELETE FROM resource_revision r
-        USING unnest(${tx.array(plan.gaps.map((g) => g.lo))}::int[],
-                     ${tx.array(plan.gaps.map((g) => g.hi))}::int[]) AS g(lo, hi)
+        USING unnest(${intArray(
+          tx,
+          plan.gaps.map((g) => g.lo),
+        )}::int[],
+                     ${intArray(
+                       tx,
+                       plan.gaps.map((g) => g.hi),
+                     )}::int[]) AS g(lo, hi)
         WHERE r.environment_id = ${environmentId}
           AND r.valid_to IS NOT NULL AND r.valid_to > g.lo AND r.valid_to <= g.hi
           AND r.valid_from > g.lo
@@ -185,12 +213,15 @@ export class RetentionRepository {
   }
 
   /** Of these hashes, those no revision (any environment) and no proposal references. */
-  private async unreferenced(tx: postgres.TransactionSql | postgres.Sql, hashes: readonly string[]): Promise<string[]> {
+  private async unreferenced(
+    tx: postgres.TransactionSql | postgres.Sql,
+    hashes: readonly string[],
+  ): Promise<string[]> {
     if (hashes.length === 0) {
       return [];
     }
     const rows = await tx<{ hash: string }[]>`
-      WITH candidate AS (SELECT unnest(${tx.array([...hashes])}::text[]) AS hash),
+      WITH candidate AS (SELECT unnest(${textArray(tx, hashes)}::text[]) AS hash),
       proposed AS (SELECT DISTINCT h AS hash FROM proposal p, unnest(p.object_hashes) h
                    WHERE h IN (SELECT hash FROM candidate))
       SELECT c.hash FROM candidate c
@@ -216,7 +247,7 @@ export class RetentionRepository {
       if (orphans.length === 0) {
         return 0;
       }
-      const result = await tx`DELETE FROM blob WHERE hash = ANY(${tx.array(orphans)}::text[])`;
+      const result = await tx`DELETE FROM blob WHERE hash = ANY(${textArray(tx, orphans)}::text[])`;
       return result.count;
     });
   }

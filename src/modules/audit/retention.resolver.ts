@@ -6,18 +6,23 @@ import {
   VersionTag,
 } from './models/retention.model.js';
 import { RetentionService } from './retention.service.js';
+import type {
+  PruneReport as PruneReportData,
+  RetentionPolicyInfo,
+  VersionTagInfo,
+} from './retention.types.js';
 
 @Resolver()
 export class RetentionResolver {
   constructor(private readonly retention: RetentionService) {}
 
   @Query(() => [VersionTag], { description: 'Tags of an environment, newest version first' })
-  versionTags(@Args('environment') environment: string): Promise<VersionTag[]> {
+  versionTags(@Args('environment') environment: string): Promise<VersionTagInfo[]> {
     return this.retention.listTags(environment);
   }
 
   @Query(() => RetentionPolicy, { description: 'The retention policy (both rules null: none)' })
-  retentionPolicy(@Args('environment') environment: string): Promise<RetentionPolicy> {
+  retentionPolicy(@Args('environment') environment: string): Promise<RetentionPolicyInfo> {
     return this.retention.getPolicy(environment);
   }
 
@@ -26,21 +31,26 @@ export class RetentionResolver {
     @Args('environment') environment: string,
     @Args('tag') tag: string,
     @Args('version', { type: () => Int }) version: number,
-  ): Promise<VersionTag> {
+  ): Promise<VersionTagInfo> {
     return (await this.retention.tagVersion(environment, tag, version)).tag;
   }
 
   @Mutation(() => Boolean, { description: 'Remove a tag' })
-  async untagVersion(@Args('environment') environment: string, @Args('tag') tag: string): Promise<boolean> {
+  async untagVersion(
+    @Args('environment') environment: string,
+    @Args('tag') tag: string,
+  ): Promise<boolean> {
     await this.retention.untagVersion(environment, tag);
     return true;
   }
 
-  @Mutation(() => RetentionPolicy, { description: 'Set the retention policy (applied by pruneVersions)' })
+  @Mutation(() => RetentionPolicy, {
+    description: 'Set the retention policy (applied by pruneVersions)',
+  })
   setRetentionPolicy(
     @Args('environment') environment: string,
     @Args('input') input: RetentionPolicyInput,
-  ): Promise<RetentionPolicy> {
+  ): Promise<RetentionPolicyInfo> {
     return this.retention.setPolicy(environment, {
       keepVersions: input.keepVersions ?? null,
       keepDays: input.keepDays ?? null,
@@ -57,11 +67,10 @@ export class RetentionResolver {
       'Apply the retention policy now: delete pruned versions and the temporal rows no kept version can see ' +
       '(as-of reads of kept versions are unchanged), then unreferenced blobs. dryRun: report only.',
   })
-  async pruneVersions(
+  pruneVersions(
     @Args('environment') environment: string,
     @Args('dryRun', { defaultValue: false }) dryRun: boolean,
-  ): Promise<PruneReport> {
-    const report = await this.retention.prune(environment, { dryRun });
-    return { ...report, prunedVersions: [...report.prunedVersions] };
+  ): Promise<PruneReportData> {
+    return this.retention.prune(environment, { dryRun });
   }
 }

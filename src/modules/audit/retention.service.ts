@@ -14,7 +14,10 @@ const MAX_KEEP = 1_000_000;
 
 function checkKeep(value: number | null, name: string): void {
   if (value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_KEEP)) {
-    throw new DomainError('INVALID_ARGUMENT', `${name} must be an integer from 0 to ${MAX_KEEP}, got ${value}`);
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `${name} must be an integer from 0 to ${MAX_KEEP}, got ${value}`,
+    );
   }
 }
 
@@ -70,10 +73,16 @@ export class RetentionService {
     version: number,
   ): Promise<{ tag: VersionTagInfo; created: boolean }> {
     if (!TAG_NAME.test(tag)) {
-      throw new DomainError('INVALID_ARGUMENT', `tag "${tag}" must be 1-128 letters, digits, '.', '_' or '-'`);
+      throw new DomainError(
+        'INVALID_ARGUMENT',
+        `tag "${tag}" must be 1-128 letters, digits, '.', '_' or '-'`,
+      );
     }
     if (!Number.isInteger(version) || version < 1) {
-      throw new DomainError('INVALID_ARGUMENT', `version must be a positive integer, got ${version}`);
+      throw new DomainError(
+        'INVALID_ARGUMENT',
+        `version must be a positive integer, got ${version}`,
+      );
     }
     return this.retention.setTag(environment, tag, version);
   }
@@ -106,10 +115,15 @@ export class RetentionService {
   }
 
   /**
-   * For callers after an ingest: applies the policy when the environment has one, else returns
-   * null without touching anything.
+   * For callers after an ingest: applies the policy when the environment has one (a prune; when
+   * it removed blobs, their deletion briefly holds new ingests back), else returns null after two
+   * indexed reads.
    */
   async applyRetention(environment: string): Promise<PruneReport | null> {
+    const environmentId = await this.audit.environmentId(environment);
+    if ((await this.retention.getPolicy(environmentId, environment)) === null) {
+      return null;
+    }
     const report = await this.prune(environment, { dryRun: false });
     return report.policy === null ? null : report;
   }

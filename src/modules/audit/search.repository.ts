@@ -7,7 +7,9 @@ import {
   type VersionMatchRow,
 } from './audit.mapper.js';
 import type { AuditPage, LabelQuery, VersionCriteria, VersionMatch } from './audit.types.js';
+import type { JsonObject } from '../../engine/index.js';
 import type { HostMatcher } from './host-reference.js';
+import { textArray } from './sql-arrays.js';
 
 /** Row criteria with the host already turned into a matcher. */
 export interface RevisionCriteria {
@@ -45,7 +47,9 @@ export class SearchRepository {
 
   async findMatches(query: MatchPageQuery): Promise<AuditPage<VersionMatch>> {
     const rows =
-      query.objects === null ? await this.versionsOnly(query) : await this.touches(query, query.objects);
+      query.objects === null
+        ? await this.versionsOnly(query)
+        : await this.touches(query, query.objects);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -93,12 +97,12 @@ export class SearchRepository {
   ): Promise<VersionMatchRow[]> {
     const { sql } = this.db;
     const env = query.environmentId;
-    const needsBody = criteria.host !== undefined || (criteria.labels?.length ?? 0) > 0;
+    const isScoped = Object.values(query.versions).some((value) => value !== undefined);
     return sql<VersionMatchRow[]>`
-      WITH matched AS MATERIALIZED (
-        SELECT r.object_id, r.kind, r.namespace, r.name, r.valid_from, r.valid_to
-        FROM resource_revision r ${needsBody ? sql`JOIN blob b ON b.hash = r.hash` : sql``}
-        WHERE r.environment_id = ${env} ${this.rowFilters(criteria)}
+      WITH scope AS MATERIALIZED (
+        SELECT ver.number FROM version ver
+        WHERE ver.environment_id = ${env} ${this.versionFilters(query.versions)}
+      ), matched AS MATERIALIZED (${this.matchedRevisions(env, criteria, isScoped)}
       ), events AS (
         SELECT m.valid_from AS v, m.object_id, m.kind, m.namespace, m.name,
                CASE WHEN EXISTS (SELECT 1 FROM resource_revision p
@@ -136,33 +140,85 @@ export class SearchRepository {
       ${criteria.namespace === undefined ? sql`` : sql`AND r.namespace = ${criteria.namespace}`}
       ${criteria.name === undefined ? sql`` : sql`AND r.name = ${criteria.name}`}
       ${(criteria.labels ?? []).reduce<Fragment>((all, label) => sql`${all} ${this.labelFilter(label)}`, sql``)}
-      ${criteria.host === undefined ? sql`` : sql`AND (${this.hostFilter(criteria.host)})`}`;
+`;
   }
 
+  /** `key=value` as containment (index-served); a bare key as jsonb_exists. */
   private labelFilter(label: LabelQuery): Fragment {
     const { sql } = this.db;
+    const doc = { metadata: { labels: { [label.key]: label.value ?? '' } } };
     return label.value === undefined
       ? sql`AND jsonb_exists(b.body -> 'metadata' -> 'labels', ${label.key})`
-      : sql`AND b.body -> 'metadata' -> 'labels' ->> ${label.key} = ${label.value}`;
+      : sql`AND b.body @> ${sql.json(doc)}`;
   }
 
-  /** The host matcher as SQL: Services by name, VS/DR/SE by their host fields (jsonpath). */
-  private hostFilter(host: HostMatcher): Fragment {
+  /**
+   * The temporal rows matching the criteria. A host query is a union of the Service itself, the
+   * VirtualServices/DestinationRules/ServiceEntries whose body contains one of the host's
+   * containment documents (a GIN jsonb_path_ops index on blob.body serves `@>`), and, for a short
+   * name in any namespace, a jsonpath scan.
+   */
+  private matchedRevisions(
+    environmentId: number,
+    criteria: RevisionCriteria,
+    isScoped: boolean,
+  ): Fragment {
     const { sql } = this.db;
-    const service =
-      host.service === null
-        ? sql`FALSE`
-        : sql`(r.api_group = '' AND r.kind = 'Service' AND r.name = ${host.service.name}
-               ${host.service.namespace === null ? sql`` : sql`AND r.namespace = ${host.service.namespace}`})`;
-    const short =
-      host.shortRoutingPath === null
-        ? sql`FALSE`
-        : sql`(${host.shortNamespace === null ? sql`TRUE` : sql`r.namespace = ${host.shortNamespace}`}
-               AND jsonb_path_match(b.body, ${host.shortRoutingPath}::jsonpath, '{}', true))`;
-    return sql`${service}
-      OR (r.api_group = 'networking.istio.io' AND r.kind IN ('VirtualService', 'DestinationRule')
-          AND (jsonb_path_match(b.body, ${host.routingPath}::jsonpath, '{}', true) OR ${short}))
-      OR (r.api_group = 'networking.istio.io' AND r.kind = 'ServiceEntry'
-          AND jsonb_path_match(b.body, ${host.serviceEntryPath}::jsonpath, '{}', true))`;
+    const host = criteria.host;
+    const needsBody = host !== undefined || (criteria.labels?.length ?? 0) > 0;
+    // With version filters, only rows that start or end in a matching version can matter.
+    const scope = isScoped
+      ? sql`AND (r.valid_from IN (SELECT number FROM scope) OR r.valid_to IN (SELECT number FROM scope))`
+      : sql``;
+    const base = (condition: Fragment): Fragment => sql`
+      SELECT r.object_id, r.kind, r.namespace, r.name, r.valid_from, r.valid_to
+      FROM resource_revision r ${needsBody ? sql`JOIN blob b ON b.hash = r.hash` : sql``}
+      WHERE r.environment_id = ${environmentId} ${this.rowFilters(criteria)} ${scope}
+        AND ${condition}`;
+    if (host === undefined) {
+      return base(sql`TRUE`);
+    }
+    const branches = [base(this.routingCondition(host))];
+    if (host.service !== null) {
+      branches.push(base(this.serviceCondition(host.service)));
+    }
+    if (host.anyNamespacePaths !== null) {
+      const paths = host.anyNamespacePaths;
+      branches.push(
+        base(sql`r.api_group = 'networking.istio.io' AND (
+          (r.kind IN ('VirtualService', 'DestinationRule')
+            AND jsonb_path_match(b.body, ${paths.routing}::jsonpath, '{}', true))
+          OR (r.kind = 'ServiceEntry'
+            AND jsonb_path_match(b.body, ${paths.serviceEntry}::jsonpath, '{}', true)))`),
+      );
+    }
+    return branches.reduce((all, branch) => sql`${all} UNION ${branch}`);
+  }
+
+  private serviceCondition(service: { name: string; namespace: string | null }): Fragment {
+    const { sql } = this.db;
+    return sql`r.api_group = '' AND r.kind = 'Service' AND r.name = ${service.name}
+      ${service.namespace === null ? sql`` : sql`AND r.namespace = ${service.namespace}`}`;
+  }
+
+  /** Any containment document (index-served) first, then the exact rule per kind and namespace. */
+  private routingCondition(host: HostMatcher): Fragment {
+    const { sql } = this.db;
+    const all = [...host.routingDocs, ...host.shortRoutingDocs, ...host.serviceEntryDocs];
+    const anyDoc = all
+      .map((doc) => sql`b.body @> ${sql.json(doc)}`)
+      .reduce((or, next) => sql`${or} OR ${next}`);
+    const docs = (list: readonly JsonObject[]): Fragment =>
+      sql`${textArray(
+        sql,
+        list.map((doc) => JSON.stringify(doc)),
+      )}::jsonb[]`;
+    const inNamespace =
+      host.shortNamespace === null ? sql`TRUE` : sql`r.namespace = ${host.shortNamespace}`;
+    return sql`r.api_group = 'networking.istio.io' AND (${anyDoc}) AND (
+      (r.kind IN ('VirtualService', 'DestinationRule')
+        AND (b.body @> ANY(${docs(host.routingDocs)})
+             OR (${inNamespace} AND b.body @> ANY(${docs(host.shortRoutingDocs)}))))
+      OR (r.kind = 'ServiceEntry' AND b.body @> ANY(${docs(host.serviceEntryDocs)})))`;
   }
 }

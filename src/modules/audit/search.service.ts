@@ -29,7 +29,8 @@ const BUCKET_MS: Record<TimelineBucket, number> = {
 export const MAX_TIMELINE_BUCKETS = 5_000;
 
 // Kubernetes label syntax: optional DNS-subdomain prefix and '/', a name of at most 63 chars.
-const LABEL_KEY = /^(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_KEY =
+  /^(?:[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 /** `key` or `key=value` (e.g. `backstage.io/kubernetes-id=reviews`). */
@@ -38,7 +39,10 @@ export function parseLabelSelector(text: string): LabelQuery {
   const key = (equals < 0 ? text : text.slice(0, equals)).trim();
   const value = equals < 0 ? undefined : text.slice(equals + 1).trim();
   if (!LABEL_KEY.test(key) || (value !== undefined && !LABEL_VALUE.test(value))) {
-    throw new DomainError('INVALID_ARGUMENT', `"${text}" is not a label selector (key or key=value)`);
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `"${text}" is not a label selector (key or key=value)`,
+    );
   }
   return value === undefined ? { key } : { key, value };
 }
@@ -84,7 +88,10 @@ export class SearchService {
     const criteria: RevisionCriteria | null = hasObjectCriteria(objects)
       ? {
           ...objects,
-          host: objects.host === undefined ? undefined : hostMatcher(objects.host, DEFAULT_CLUSTER_DOMAIN),
+          host:
+            objects.host === undefined
+              ? undefined
+              : hostMatcher(objects.host, DEFAULT_CLUSTER_DOMAIN),
         }
       : null;
     const environmentId = await this.audit.environmentId(environment);

@@ -15,7 +15,7 @@ function jsonBody(body: unknown): SimulateRequestLike {
       throw new DomainError('INVALID_ARGUMENT', 'the body must be a JSON object');
     }
   }
-  return typeof value === 'object' && value !== null ? (value as SimulateRequestLike) : {};
+  return typeof value === 'object' && value !== null ? value : {};
 }
 
 @ApiTags('graph')
@@ -25,8 +25,14 @@ export class GraphController {
 
   @Post(':env/simulate')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Simulate one request and return the decision trace (contracts/simulate.md)' })
-  @ApiQuery({ name: 'version', required: false, description: 'Version number or "latest" (default)' })
+  @ApiOperation({
+    summary: 'Simulate one request and return the decision trace (contracts/simulate.md)',
+  })
+  @ApiQuery({
+    name: 'version',
+    required: false,
+    description: 'Version number or "latest" (default)',
+  })
   @ApiBody({
     schema: {
       type: 'object',
@@ -43,18 +49,40 @@ export class GraphController {
       },
     },
   })
-  @ApiOkResponse({ description: 'The trace, schemaVersion 1', schema: { type: 'object', additionalProperties: true } })
-  async simulate(@Param('env') env: string, @Query('version') version: string | undefined, @Body() body: unknown): Promise<unknown> {
+  @ApiOkResponse({
+    description: 'The trace, schemaVersion 1',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  async simulate(
+    @Param('env') env: string,
+    @Query('version') version: string | undefined,
+    @Body() body: unknown,
+  ): Promise<unknown> {
     const r = await this.graphs.resolve(env, parseVersionRef(version ?? 'latest'));
     return this.graphs.simulate(r, toSimulateRequest(jsonBody(body)));
   }
 
   @Get(':env/reachability')
-  @ApiOperation({ summary: 'Reachability edges (SEMANTICS §0), optionally from one source and/or to one workload' })
+  @ApiOperation({
+    summary: 'Reachability edges (SEMANTICS §0), optionally from one source and/or to one workload',
+  })
   @ApiQuery({ name: 'version', required: false })
-  @ApiQuery({ name: 'from', required: false, description: 'Workload id or external:<ns>/<gateway>' })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'Workload id or external:<ns>/<gateway>',
+  })
   @ApiQuery({ name: 'to', required: false, description: 'Workload id' })
-  @ApiOkResponse({ schema: { example: { version: 3, edges: [{ from: 'default/productpage-v1', to: 'default/reviews-v1', reason: '…' }], unreachableWorkloads: [], exposures: [] } } })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        version: 3,
+        edges: [{ from: 'default/productpage-v1', to: 'default/reviews-v1', reason: '…' }],
+        unreachableWorkloads: [],
+        exposures: [],
+      },
+    },
+  })
   async reachability(
     @Param('env') env: string,
     @Query('version') version: string | undefined,

@@ -102,11 +102,25 @@ function toRouteView(route: EffectiveHttpRoute | EffectiveStreamRoute): RouteVie
     ref: route.ref,
     name: http?.name ?? null,
     matches: route.matches.map((m) => m.raw),
-    destinations: route.destinations.map((d) => ({ host: d.host, subset: d.subset, port: d.port, weight: d.weight })),
+    destinations: route.destinations.map((d) => ({
+      host: d.host,
+      subset: d.subset,
+      port: d.port,
+      weight: d.weight,
+    })),
     policies:
       http === null
         ? null
-        : { rewrite: http.rewrite, redirect: http.redirect, directResponse: http.directResponse, fault: http.fault, retries: http.retries, timeout: http.timeout, headers: http.headers, corsPolicy: http.corsPolicy },
+        : {
+            rewrite: http.rewrite,
+            redirect: http.redirect,
+            directResponse: http.directResponse,
+            fault: http.fault,
+            retries: http.retries,
+            timeout: http.timeout,
+            headers: http.headers,
+            corsPolicy: http.corsPolicy,
+          },
   };
 }
 

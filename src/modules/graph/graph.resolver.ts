@@ -47,7 +47,12 @@ export class GraphResolver {
   }
 
   @ResolveField(() => MeshServiceConnection)
-  async services(@Parent() v: MeshGraphView, @Args('namespace', ns) namespace: string | null, @Args('first', first) n: number, @Args('after', after) cursor: string | null) {
+  async services(
+    @Parent() v: MeshGraphView,
+    @Args('namespace', ns) namespace: string | null,
+    @Args('first', first) n: number,
+    @Args('after', after) cursor: string | null,
+  ) {
     return offsetConnection(this.graphs.services(await this.at(v), namespace), n, cursor);
   }
 
@@ -57,7 +62,12 @@ export class GraphResolver {
   }
 
   @ResolveField(() => MeshWorkloadConnection)
-  async workloads(@Parent() v: MeshGraphView, @Args('namespace', ns) namespace: string | null, @Args('first', first) n: number, @Args('after', after) cursor: string | null) {
+  async workloads(
+    @Parent() v: MeshGraphView,
+    @Args('namespace', ns) namespace: string | null,
+    @Args('first', first) n: number,
+    @Args('after', after) cursor: string | null,
+  ) {
     return offsetConnection(this.graphs.workloads(await this.at(v), namespace), n, cursor);
   }
 
@@ -67,27 +77,39 @@ export class GraphResolver {
   }
 
   @ResolveField(() => [MeshVirtualService])
-  async virtualServices(@Parent() v: MeshGraphView, @Args('namespace', ns) namespace: string | null): Promise<MeshVirtualService[]> {
+  async virtualServices(
+    @Parent() v: MeshGraphView,
+    @Args('namespace', ns) namespace: string | null,
+  ): Promise<MeshVirtualService[]> {
     return this.graphs.virtualServices(await this.at(v), namespace);
   }
 
   @ResolveField(() => [MeshDestinationRule])
-  async destinationRules(@Parent() v: MeshGraphView, @Args('namespace', ns) namespace: string | null): Promise<MeshDestinationRule[]> {
+  async destinationRules(
+    @Parent() v: MeshGraphView,
+    @Args('namespace', ns) namespace: string | null,
+  ): Promise<MeshDestinationRule[]> {
     return this.graphs.destinationRules(await this.at(v), namespace);
   }
 
-  @ResolveField(() => [RouteTableView], { description: 'Routes for a host, per port, as `mesh` (a namespace\'s sidecars) or a Gateway programs them' })
+  @ResolveField(() => [RouteTableView], {
+    description:
+      "Routes for a host, per port, as `mesh` (a namespace's sidecars) or a Gateway programs them",
+  })
   async routes(
     @Parent() v: MeshGraphView,
     @Args('host') host: string,
     @Args('gateway', { defaultValue: 'mesh' }) gateway: string,
-    @Args('namespace', { defaultValue: 'default', description: 'Client namespace for `mesh`' }) namespace: string,
+    @Args('namespace', { defaultValue: 'default', description: 'Client namespace for `mesh`' })
+    namespace: string,
     @Args('port', { type: () => Int, nullable: true }) port: number | null,
   ): Promise<RouteTableView[]> {
     return this.graphs.routes(await this.at(v), host, gateway, namespace, port ?? null);
   }
 
-  @ResolveField(() => ReachabilityConnection, { description: 'Source → workload edges (SEMANTICS §0)' })
+  @ResolveField(() => ReachabilityConnection, {
+    description: 'Source → workload edges (SEMANTICS §0)',
+  })
   async reachability(
     @Parent() v: MeshGraphView,
     @Args('from', ns) from: string | null,
@@ -98,7 +120,9 @@ export class GraphResolver {
     return offsetConnection(this.graphs.reachability(await this.at(v), from, to), n, cursor);
   }
 
-  @ResolveField(() => [String], { description: 'Workloads no source other than themselves reaches' })
+  @ResolveField(() => [String], {
+    description: 'Workloads no source other than themselves reaches',
+  })
   async unreachableWorkloads(@Parent() v: MeshGraphView): Promise<string[]> {
     return this.graphs.unreachableWorkloads(await this.at(v));
   }

@@ -43,7 +43,9 @@ export class GraphService {
   }
 
   services(r: ResolvedVersion, namespace?: string | null): MeshService[] {
-    return r.graph.services.all.filter(byNamespace(namespace)).map((s) => toMeshService(r.graph, s));
+    return r.graph.services.all
+      .filter(byNamespace(namespace))
+      .map((s) => toMeshService(r.graph, s));
   }
 
   hosts(r: ResolvedVersion): string[] {
@@ -67,13 +69,22 @@ export class GraphService {
   }
 
   /** Routes for a host as `mesh` sidecars of a namespace, or a Gateway, program them. */
-  routes(r: ResolvedVersion, host: string, gateway: string, namespace: string, port: number | null): RouteTableView[] {
+  routes(
+    r: ResolvedVersion,
+    host: string,
+    gateway: string,
+    namespace: string,
+    port: number | null,
+  ): RouteTableView[] {
     const context =
       gateway === 'mesh'
         ? ({ kind: 'anonymous', namespace } as const)
         : ({ kind: 'gateway', gateway } as const);
     if (gateway !== 'mesh' && !r.graph.gatewaysById.has(gateway)) {
-      throw new DomainError('INVALID_ARGUMENT', `no Gateway ${gateway} in version ${String(r.version)}`);
+      throw new DomainError(
+        'INVALID_ARGUMENT',
+        `no Gateway ${gateway} in version ${String(r.version)}`,
+      );
     }
     const fqdn = gateway === 'mesh' ? canonicalHost(r.graph, namespace, host) : host;
     const ports =
@@ -90,7 +101,11 @@ export class GraphService {
   reachability(r: ResolvedVersion, from?: string | null, to?: string | null): Edge[] {
     if (from && to) {
       const edge = findEdge(r.reach, from, to);
-      return edge === null ? [] : listEdges({ ...r.reach, sources: r.reach.sources.filter((s) => s.id === from) }).filter((e) => e.to === to);
+      return edge === null
+        ? []
+        : listEdges({ ...r.reach, sources: r.reach.sources.filter((s) => s.id === from) }).filter(
+            (e) => e.to === to,
+          );
     }
     const sources = from ? r.reach.sources.filter((s) => s.id === from) : r.reach.sources;
     return listEdges({ ...r.reach, sources }).filter((e) => !to || e.to === to);
@@ -103,7 +118,9 @@ export class GraphService {
   simulate(r: ResolvedVersion, request: SimulateRequest): SimulateResult {
     const result = simulateRequest(r.graph, request);
     if (!result.ok) {
-      throw new DomainError('INVALID_ARGUMENT', result.error.message, { simulateCode: result.error.code });
+      throw new DomainError('INVALID_ARGUMENT', result.error.message, {
+        simulateCode: result.error.code,
+      });
     }
     return result.value;
   }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ENGINE_VERSION, resolveSide, type MeshGraph, type Reachability } from '../../engine/index.js';
+import {
+  ENGINE_VERSION,
+  resolveSide,
+  type MeshGraph,
+  type Reachability,
+} from '../../engine/index.js';
 import { SnapshotContentService } from '../snapshots/snapshot-content.service.js';
 
 export interface ResolvedVersion {

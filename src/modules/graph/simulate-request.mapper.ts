@@ -16,33 +16,45 @@ function stringMap(value: unknown, field: string): Record<string, string> | unde
   if (value === null || value === undefined) {
     return undefined;
   }
-  if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+  if (
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !Object.values(value).every((v) => typeof v === 'string')
+  ) {
     throw new DomainError('INVALID_ARGUMENT', `${field} must be an object of strings`);
   }
   return value as Record<string, string>;
 }
 
-/** A simulate request from GraphQL input or a REST body, checked field by field. */
-export function toSimulateRequest(input: SimulateRequestLike): SimulateRequest {
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function checkScalars(input: SimulateRequestLike): void {
   if (typeof input.from !== 'string' || typeof input.host !== 'string') {
     throw new DomainError('INVALID_ARGUMENT', 'a simulate request needs "from" and "host" strings');
   }
-  if (input.port !== null && input.port !== undefined && (typeof input.port !== 'number' || !Number.isInteger(input.port))) {
+  const port = input.port ?? undefined;
+  if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port))) {
     throw new DomainError('INVALID_ARGUMENT', 'port must be an integer');
   }
-  if (input.scheme !== null && input.scheme !== undefined && input.scheme !== 'http' && input.scheme !== 'https') {
+  const scheme = input.scheme ?? undefined;
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
     throw new DomainError('INVALID_ARGUMENT', 'scheme must be http or https');
   }
-  const headers = stringMap(input.headers, 'headers');
-  const sourceLabels = stringMap(input.sourceLabels, 'sourceLabels');
-  return {
-    from: input.from,
-    host: input.host,
-    ...(typeof input.port === 'number' ? { port: input.port } : {}),
-    ...(typeof input.method === 'string' ? { method: input.method } : {}),
-    ...(typeof input.path === 'string' ? { path: input.path } : {}),
-    ...(headers === undefined ? {} : { headers }),
-    ...(input.scheme === 'http' || input.scheme === 'https' ? { scheme: input.scheme } : {}),
-    ...(sourceLabels === undefined ? {} : { sourceLabels }),
+}
+
+/** A simulate request from GraphQL input or a REST body, checked field by field. */
+export function toSimulateRequest(input: SimulateRequestLike): SimulateRequest {
+  checkScalars(input);
+  const optional = {
+    port: typeof input.port === 'number' ? input.port : undefined,
+    method: optionalString(input.method),
+    path: optionalString(input.path),
+    headers: stringMap(input.headers, 'headers'),
+    scheme: input.scheme === 'http' || input.scheme === 'https' ? input.scheme : undefined,
+    sourceLabels: stringMap(input.sourceLabels, 'sourceLabels'),
   };
+  const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+  return { from: String(input.from), host: String(input.host), ...defined };
 }

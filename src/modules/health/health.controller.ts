@@ -1,5 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SqlService } from '../../platform/database/sql.service.js';
 
@@ -19,12 +24,20 @@ export class HealthController {
   @Get('readyz')
   @ApiOperation({ summary: 'Readiness: the database answers' })
   @ApiOkResponse({ schema: { example: { status: 'ready', database: 'ok' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'not ready', database: 'unreachable' } } })
-  async readyz(@Res({ passthrough: true }) response: Response): Promise<{ status: string; database: string }> {
+  @ApiServiceUnavailableResponse({
+    schema: { example: { status: 'not ready', database: 'unreachable' } },
+  })
+  async readyz(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ status: string; database: string }> {
     try {
       await Promise.race([
         this.db.sql`SELECT 1`,
-        new Promise((_, reject) => setTimeout(() => { reject(new Error('timeout')); }, 2000)),
+        new Promise((_, reject) =>
+          setTimeout(() => {
+            reject(new Error('timeout'));
+          }, 2000),
+        ),
       ]);
       return { status: 'ready', database: 'ok' };
     } catch {

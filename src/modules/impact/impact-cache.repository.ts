@@ -12,7 +12,12 @@ export class ImpactCacheRepository {
     return row === null ? null : (row.report as unknown as ImpactReport);
   }
 
-  async save(key: string, kind: string, engineVersion: string, report: ImpactReport): Promise<void> {
+  async save(
+    key: string,
+    kind: string,
+    engineVersion: string,
+    report: ImpactReport,
+  ): Promise<void> {
     await this.prisma.reportCache.upsert({
       where: { key },
       create: { key, kind, engineVersion, report: report as never },

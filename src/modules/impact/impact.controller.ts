@@ -59,7 +59,8 @@ export class ImpactController {
   @UseInterceptors(AnyFilesInterceptor({ preservePath: true }))
   @ApiOperation({
     summary: 'Impact of proposed manifests against a stored version (default: latest)',
-    description: 'Body as for ingest. Nothing becomes a version; with store=true the manifests are kept as a proposal.',
+    description:
+      'Body as for ingest. Nothing becomes a version; with store=true the manifests are kept as a proposal.',
   })
   @ApiConsumes('application/yaml', 'application/json', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', description: 'Kubernetes/Istio manifests' } })
@@ -83,7 +84,11 @@ export class ImpactController {
       defaultNamespace: pick('namespace') ?? 'default',
       proposal:
         pick('store') === 'true'
-          ? { source: pick('source') ?? null, commit: pick('commit') ?? null, author: pick('author') ?? null }
+          ? {
+              source: pick('source') ?? null,
+              commit: pick('commit') ?? null,
+              author: pick('author') ?? null,
+            }
           : null,
     });
     response.setHeader('x-meshlens-cache', result.cached ? 'hit' : 'miss');

@@ -11,16 +11,28 @@ function toModel(report: ImpactReportData): ImpactReport {
 export class ImpactResolver {
   constructor(private readonly impactService: ImpactService) {}
 
-  @Query(() => ImpactReport, { description: 'What changed between two stored versions, and what it does' })
+  @Query(() => ImpactReport, {
+    description: 'What changed between two stored versions, and what it does',
+  })
   async diff(
     @Args('environment') environment: string,
-    @Args('from', { type: () => Int, nullable: true, description: 'Default: the version before `to`' }) from: number | null,
-    @Args('to', { type: () => Int, nullable: true, description: 'Default: latest' }) to: number | null,
+    @Args('from', {
+      type: () => Int,
+      nullable: true,
+      description: 'Default: the version before `to`',
+    })
+    from: number | null,
+    @Args('to', { type: () => Int, nullable: true, description: 'Default: latest' })
+    to: number | null,
   ): Promise<ImpactReport> {
-    return toModel((await this.impactService.diff(environment, from ?? 'previous', to ?? 'latest')).report);
+    return toModel(
+      (await this.impactService.diff(environment, from ?? 'previous', to ?? 'latest')).report,
+    );
   }
 
-  @Query(() => ImpactReport, { description: 'Impact of proposed manifests against a stored version (nothing stored)' })
+  @Query(() => ImpactReport, {
+    description: 'Impact of proposed manifests against a stored version (nothing stored)',
+  })
   async impact(@Args('input') input: ImpactInput): Promise<ImpactReport> {
     const result = await this.impactService.impact({
       environment: input.environment,
@@ -32,14 +44,20 @@ export class ImpactResolver {
     return toModel(result.report);
   }
 
-  @Mutation(() => ImpactReport, { description: 'Store proposed manifests as a proposal (not a version) and return their impact' })
+  @Mutation(() => ImpactReport, {
+    description: 'Store proposed manifests as a proposal (not a version) and return their impact',
+  })
   async proposeChange(@Args('input') input: ProposalInput): Promise<ImpactReport> {
     const result = await this.impactService.impact({
       environment: input.environment,
       base: input.base ?? 'latest',
       files: input.files,
       defaultNamespace: input.defaultNamespace,
-      proposal: { source: input.source ?? null, commit: input.commit ?? null, author: input.author ?? null },
+      proposal: {
+        source: input.source ?? null,
+        commit: input.commit ?? null,
+        author: input.author ?? null,
+      },
     });
     return toModel(result.report);
   }

@@ -7,9 +7,12 @@ import {
   type Resource,
   type SourceFile,
 } from '../../engine/index.js';
-import { DomainError, inputErrorToDomain } from '../../platform/errors/domain-error.js';
+import { inputErrorToDomain } from '../../platform/errors/domain-error.js';
 import { snapshotDigest, toObjectsToStore } from '../snapshots/content-hash.js';
-import { SnapshotContentService, type VersionContent } from '../snapshots/snapshot-content.service.js';
+import {
+  SnapshotContentService,
+  type VersionContent,
+} from '../snapshots/snapshot-content.service.js';
 import { ImpactCacheRepository } from './impact-cache.repository.js';
 import { ProposalRepository, type ProposalRecord } from './proposal.repository.js';
 
@@ -23,7 +26,11 @@ export interface ImpactRequest {
   readonly files: readonly SourceFile[];
   readonly defaultNamespace: string;
   /** Store the proposed manifests as a proposal (not a version), e.g. for PR `pr:812`. */
-  readonly proposal: { readonly source: string | null; readonly commit: string | null; readonly author: string | null } | null;
+  readonly proposal: {
+    readonly source: string | null;
+    readonly commit: string | null;
+    readonly author: string | null;
+  } | null;
 }
 
 export interface ImpactResult {
@@ -45,7 +52,10 @@ export class ImpactService {
     const target = await this.content.loadVersion(environment, to);
     const base = await this.loadBase(environment, from, target.version);
     const key = `diff:${base.digest}:${target.digest}:${ENGINE_VERSION}`;
-    const refs = { base: { environment, version: base.version }, target: { environment, version: target.version } };
+    const refs = {
+      base: { environment, version: base.version },
+      target: { environment, version: target.version },
+    };
     const cached = await this.cache.find(key);
     if (cached !== null) {
       return { report: { ...cached, ...refs }, proposal: null, cached: true };
@@ -59,12 +69,22 @@ export class ImpactService {
     return { report, proposal: null, cached: false };
   }
 
-  private loadBase(environment: string, from: BaseRef, targetVersion: number): Promise<VersionContent> {
+  private loadBase(
+    environment: string,
+    from: BaseRef,
+    targetVersion: number,
+  ): Promise<VersionContent> {
     if (from !== 'previous') {
       return this.content.loadVersion(environment, from);
     }
     if (targetVersion <= 1) {
-      const empty: VersionContent = { environment, version: 0, digest: EMPTY_DIGEST, resources: [], hashes: new Map() };
+      const empty: VersionContent = {
+        environment,
+        version: 0,
+        digest: EMPTY_DIGEST,
+        resources: [],
+        hashes: new Map(),
+      };
       return Promise.resolve(empty);
     }
     return this.content.loadVersion(environment, targetVersion - 1);
@@ -79,17 +99,28 @@ export class ImpactService {
     const objects = toObjectsToStore(parsed.value.resources);
     const digest = snapshotDigest(objects);
     const label = request.proposal?.source ?? 'proposed';
-    const refs = { base: { environment: request.environment, version: base.version }, target: { source: label } };
+    const refs = {
+      base: { environment: request.environment, version: base.version },
+      target: { source: label },
+    };
     const key = `impact:${base.digest}:${digest}:${ENGINE_VERSION}`;
     const proposal =
       request.proposal === null
         ? null
-        : await this.proposals.save({ environment: request.environment, baseVersion: base.version, digest, objects, ...request.proposal });
+        : await this.proposals.save({
+            environment: request.environment,
+            baseVersion: base.version,
+            digest,
+            objects,
+            ...request.proposal,
+          });
     const cached = await this.cache.find(key);
     if (cached !== null) {
       return { report: { ...cached, ...refs }, proposal, cached: true };
     }
-    const targetHashes = new Map<Resource, string>(parsed.value.resources.map((r, i) => [r, objects[i]?.hash ?? '']));
+    const targetHashes = new Map<Resource, string>(
+      parsed.value.resources.map((r, i) => [r, objects[i]?.hash ?? '']),
+    );
     const report = impactOfChange(
       { resources: base.resources, ref: refs.base },
       { resources: parsed.value.resources, ref: refs.target },

@@ -25,7 +25,9 @@ export class ProposalRepository {
     objects: readonly ObjectToStore[];
   }): Promise<ProposalRecord> {
     return this.db.sql.begin(async (tx) => {
-      const [env] = await tx<{ id: number }[]>`SELECT id FROM environment WHERE name = ${input.environment}`;
+      const [env] = await tx<
+        { id: number }[]
+      >`SELECT id FROM environment WHERE name = ${input.environment}`;
       if (env === undefined) {
         throw new Error(`environment ${input.environment} vanished`);
       }
@@ -41,7 +43,13 @@ export class ProposalRepository {
       if (row === undefined) {
         throw new Error('proposal insert returned no row');
       }
-      return { id: row.id, environment: input.environment, baseVersion: input.baseVersion, source: input.source, createdAt: row.created_at };
+      return {
+        id: row.id,
+        environment: input.environment,
+        baseVersion: input.baseVersion,
+        source: input.source,
+        createdAt: row.created_at,
+      };
     });
   }
 }

@@ -43,8 +43,14 @@ export class IngestController {
   @ApiConsumes('application/yaml', 'application/json', 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', description: 'Kubernetes/Istio manifests' } })
   @ApiCreatedResponse({ type: IngestResultDto, description: 'A new version was stored' })
-  @ApiOkResponse({ type: IngestResultDto, description: 'Identical to the latest version: nothing stored' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Located input error; nothing stored' })
+  @ApiOkResponse({
+    type: IngestResultDto,
+    description: 'Identical to the latest version: nothing stored',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Located input error; nothing stored',
+  })
   async ingest(
     @Param('env') env: string,
     @Query() query: IngestQueryDto,
@@ -77,4 +83,3 @@ export class IngestController {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

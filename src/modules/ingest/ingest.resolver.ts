@@ -6,7 +6,9 @@ import { IngestService } from './ingest.service.js';
 export class IngestResolver {
   constructor(private readonly ingestService: IngestService) {}
 
-  @Mutation(() => IngestResult, { description: 'Ingest a snapshot as the next version of an environment' })
+  @Mutation(() => IngestResult, {
+    description: 'Ingest a snapshot as the next version of an environment',
+  })
   async ingestSnapshot(@Args('input') input: IngestSnapshotInput): Promise<IngestResult> {
     const result = await this.ingestService.ingest({
       environment: input.environment,

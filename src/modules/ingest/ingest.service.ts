@@ -52,7 +52,11 @@ export class IngestService {
       throw inputErrorToDomain(parsed.error);
     }
     const { resources, warnings } = parsed.value;
-    const stored = await this.snapshots.storeSnapshot(request.environment, resources, request.metadata);
+    const stored = await this.snapshots.storeSnapshot(
+      request.environment,
+      resources,
+      request.metadata,
+    );
     return {
       created: stored.created,
       version: stored.version,

@@ -19,7 +19,10 @@ export function sourceFilesFromRequest(
   const type = (contentType ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
     return (uploads ?? [])
-      .map((file) => ({ name: file.originalname || file.fieldname, text: decodeUtf8(file.buffer, file.originalname) }))
+      .map((file) => ({
+        name: file.originalname || file.fieldname,
+        text: decodeUtf8(file.buffer, file.originalname),
+      }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   if (!TEXT_TYPES.some((t) => type.includes(t))) {

@@ -29,7 +29,10 @@ export class SnapshotContentRepository {
   constructor(private readonly db: SqlService) {}
 
   /** Version number and digest only: cheap, for cache keys. */
-  async loadHead(environment: string, version: number | 'latest'): Promise<{ id: number; version: number; digest: string }> {
+  async loadHead(
+    environment: string,
+    version: number | 'latest',
+  ): Promise<{ id: number; version: number; digest: string }> {
     const { sql } = this.db;
     const [head] = await sql<{ id: number; number: number; digest: string }[]>`
       SELECT e.id, v.number, v.digest FROM environment e
@@ -40,7 +43,10 @@ export class SnapshotContentRepository {
       const [env] = await sql`SELECT 1 FROM environment WHERE name = ${environment}`;
       throw env === undefined
         ? new DomainError('ENVIRONMENT_NOT_FOUND', `environment "${environment}" does not exist`)
-        : new DomainError('VERSION_NOT_FOUND', `environment "${environment}" has no version ${String(version)}`);
+        : new DomainError(
+            'VERSION_NOT_FOUND',
+            `environment "${environment}" has no version ${String(version)}`,
+          );
     }
     return { id: head.id, version: head.number, digest: head.digest };
   }

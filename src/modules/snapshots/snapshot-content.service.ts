@@ -6,7 +6,10 @@ import { SnapshotContentRepository, type VersionContent } from './snapshot-conte
 export class SnapshotContentService {
   constructor(private readonly content: SnapshotContentRepository) {}
 
-  loadVersionHead(environment: string, version: number | 'latest'): Promise<{ version: number; digest: string }> {
+  loadVersionHead(
+    environment: string,
+    version: number | 'latest',
+  ): Promise<{ version: number; digest: string }> {
     return this.content.loadHead(environment, version);
   }
 

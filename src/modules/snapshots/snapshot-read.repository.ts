@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
-import {
-  environmentFromRecord,
-  objectFromRecord,
-  versionFromRecord,
-} from './snapshots.mapper.js';
+import { environmentFromRecord, objectFromRecord, versionFromRecord } from './snapshots.mapper.js';
 import type {
   EnvironmentInfo,
   ObjectFilter,
@@ -51,7 +47,11 @@ export class SnapshotReadRepository {
     ]);
     const items = records.slice(0, limit).map((r) => versionFromRecord(environment, r));
     const last = items.at(-1);
-    return { items, totalCount, nextCursor: records.length > limit && last ? String(last.number) : null };
+    return {
+      items,
+      totalCount,
+      nextCursor: records.length > limit && last ? String(last.number) : null,
+    };
   }
 
   async findVersion(environment: string, number: number | 'latest'): Promise<VersionInfo> {
@@ -61,7 +61,10 @@ export class SnapshotReadRepository {
       where: { environmentId_number: { environmentId: env.id, number: target } },
     });
     if (record === null) {
-      throw new DomainError('VERSION_NOT_FOUND', `environment "${environment}" has no version ${String(number)}`);
+      throw new DomainError(
+        'VERSION_NOT_FOUND',
+        `environment "${environment}" has no version ${String(number)}`,
+      );
     }
     return versionFromRecord(environment, record);
   }
@@ -91,6 +94,8 @@ export class SnapshotReadRepository {
     version: number,
     filter: ObjectFilter,
     page: { limit: number; after: string | null },
+    /** The version's object count when there is no filter: saves counting every visible row. */
+    knownTotal: number | null = null,
   ): Promise<Page<StoredObject>> {
     const env = await this.findEnvironment(environment);
     const where = {
@@ -108,7 +113,7 @@ export class SnapshotReadRepository {
         take: page.limit + 1,
         include: { blob: { select: { body: true } } },
       }),
-      this.prisma.resourceRevision.count({ where }),
+      knownTotal ?? this.prisma.resourceRevision.count({ where }),
     ]);
     const items = records.slice(0, page.limit).map(objectFromRecord);
     const last = items.at(-1);

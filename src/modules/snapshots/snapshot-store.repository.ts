@@ -42,8 +42,12 @@ export class SnapshotStoreRepository {
         throw new Error(`environment ${input.environment} vanished during ingest`);
       }
       const latest = await this.latestVersion(tx, env.id, env.latest_version);
-      if (latest !== undefined && latest.digest === input.digest) {
-        return { created: false, version: toVersionInfo(input.environment, latest), rowsWritten: 0 };
+      if (latest?.digest === input.digest) {
+        return {
+          created: false,
+          version: toVersionInfo(input.environment, latest),
+          rowsWritten: 0,
+        };
       }
       const current = await tx<CurrentRow[]>`
         SELECT id::text AS id, object_id, hash FROM resource_revision
@@ -87,7 +91,10 @@ export class SnapshotStoreRepository {
   }
 
   /** Content-addressed: only hashes the store lacks are copied; ON CONFLICT covers races. */
-  private async insertBlobs(tx: postgres.TransactionSql, objects: readonly ObjectToStore[]): Promise<number> {
+  private async insertBlobs(
+    tx: postgres.TransactionSql,
+    objects: readonly ObjectToStore[],
+  ): Promise<number> {
     const byHash = new Map<string, string>();
     for (const object of objects) {
       byHash.set(object.hash, object.canonicalJson);
@@ -106,7 +113,8 @@ export class SnapshotStoreRepository {
     await tx`CREATE TEMP TABLE blob_in (hash text, body jsonb) ON COMMIT DROP`;
     const stream = await tx`COPY blob_in (hash, body) FROM STDIN`.writable();
     await writeCopyRows(stream, byHash.entries());
-    const inserted = await tx`INSERT INTO blob (hash, body) SELECT hash, body FROM blob_in ON CONFLICT (hash) DO NOTHING`;
+    const inserted =
+      await tx`INSERT INTO blob (hash, body) SELECT hash, body FROM blob_in ON CONFLICT (hash) DO NOTHING`;
     return inserted.count;
   }
 
@@ -119,18 +127,32 @@ export class SnapshotStoreRepository {
     if (objects.length === 0) {
       return;
     }
-    const stream = await tx.unsafe(`COPY resource_revision (${REVISION_COLUMNS}) FROM STDIN`).writable();
+    const stream = await tx
+      .unsafe(`COPY resource_revision (${REVISION_COLUMNS}) FROM STDIN`)
+      .writable();
     await writeCopyRows(
       stream,
       objects.map((o) => [
-        environmentId, o.id, o.apiGroup, o.apiVersion, o.kind, o.namespace, o.name, o.known, o.hash,
-        number, o.sourceFile,
+        environmentId,
+        o.id,
+        o.apiGroup,
+        o.apiVersion,
+        o.kind,
+        o.namespace,
+        o.name,
+        o.known,
+        o.hash,
+        number,
+        o.sourceFile,
       ]),
     );
   }
 }
 
-function computeChangeSet(current: readonly CurrentRow[], objects: readonly ObjectToStore[]): ChangeSet {
+function computeChangeSet(
+  current: readonly CurrentRow[],
+  objects: readonly ObjectToStore[],
+): ChangeSet {
   const currentById = new Map(current.map((row) => [row.object_id, row]));
   const toInsert: ObjectToStore[] = [];
   const toClose: string[] = [];

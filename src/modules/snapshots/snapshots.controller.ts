@@ -45,7 +45,8 @@ export class SnapshotsController {
   @Get(':env/versions')
   @ApiOperation({
     summary: 'List versions, newest first (paginated)',
-    description: 'With asOf, only versions created at or before it: the first item is the as-of version.',
+    description:
+      'With asOf, only versions created at or before it: the first item is the as-of version.',
   })
   @ApiOkResponse({ type: VersionPageDto })
   async listVersions(
@@ -59,19 +60,28 @@ export class SnapshotsController {
       query.cursor ?? null,
       asOf,
     );
-    return { items: page.items.map(toVersionDto), totalCount: page.totalCount, nextCursor: page.nextCursor };
+    return {
+      items: page.items.map(toVersionDto),
+      totalCount: page.totalCount,
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get(':env/versions/:version')
   @ApiOperation({ summary: "One version's metadata" })
   @ApiParam({ name: 'version', description: 'A version number or "latest"' })
   @ApiOkResponse({ type: VersionDto })
-  async getVersion(@Param('env') env: string, @Param('version') version: string): Promise<VersionDto> {
+  async getVersion(
+    @Param('env') env: string,
+    @Param('version') version: string,
+  ): Promise<VersionDto> {
     return toVersionDto(await this.snapshots.getVersion(env, parseVersionRef(version)));
   }
 
   @Get(':env/versions/:version/objects')
-  @ApiOperation({ summary: 'The objects of a version, filtered by kind, namespace, name (paginated)' })
+  @ApiOperation({
+    summary: 'The objects of a version, filtered by kind, namespace, name (paginated)',
+  })
   @ApiParam({ name: 'version', description: 'A version number or "latest"' })
   @ApiOkResponse({ type: ObjectPageDto })
   async listObjects(
@@ -111,7 +121,8 @@ export class SnapshotsController {
 
   @Get(':env/objects/:kind/:namespace/:name')
   @ApiOperation({
-    summary: 'One object at a version chosen by number or asOf; namespace "_" for cluster-scoped kinds',
+    summary:
+      'One object at a version chosen by number or asOf; namespace "_" for cluster-scoped kinds',
   })
   @ApiOkResponse({ type: StoredObjectDto })
   async getObjectAsOf(

@@ -18,7 +18,8 @@ const versionArg = {
 const asOfArg = {
   type: () => Date,
   nullable: true,
-  description: 'As-of read: the newest version created at or before this instant (not with a version)',
+  description:
+    'As-of read: the newest version created at or before this instant (not with a version)',
 } as const;
 
 function toRef(version: number | null, asOf: Date | null): VersionRef {
@@ -29,7 +30,11 @@ function toConnection<T, N>(
   page: Page<T>,
   toNode: (item: T) => N,
   cursorOf: (item: T) => string,
-): { edges: { cursor: string; node: N }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number } {
+): {
+  edges: { cursor: string; node: N }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+} {
   const edges = page.items.map((item) => ({ cursor: cursorOf(item), node: toNode(item) }));
   return {
     edges,
@@ -55,13 +60,18 @@ export class SnapshotsResolver {
   @Query(() => VersionConnection, { description: 'Versions of an environment, newest first' })
   async versions(
     @Args('environment') environment: string,
-    @Args('first', { type: () => Int, defaultValue: 50, description: `At most ${MAX_PAGE_SIZE}` }) first: number,
+    @Args('first', { type: () => Int, defaultValue: 50, description: `At most ${MAX_PAGE_SIZE}` })
+    first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('asOf', { ...asOfArg, description: 'Only versions created at or before this instant' })
     asOf: Date | null,
   ): Promise<VersionConnection> {
     const page = await this.snapshots.listVersions(environment, first, after ?? null, asOf ?? null);
-    return toConnection(page, (v) => v, (v) => String(v.number));
+    return toConnection(
+      page,
+      (v) => v,
+      (v) => String(v.number),
+    );
   }
 
   @Query(() => Version)
@@ -90,10 +100,19 @@ export class SnapshotsResolver {
       { kind: kind ?? undefined, namespace: namespace ?? undefined, name: name ?? undefined },
       { limit: first, after: after ?? null },
     );
-    return { ...toConnection(page, (o) => o, (o) => o.id), version: page.version };
+    return {
+      ...toConnection(
+        page,
+        (o) => o,
+        (o) => o.id,
+      ),
+      version: page.version,
+    };
   }
 
-  @Query(() => MeshObject, { description: "One object at a version ('' namespace for cluster-scoped)" })
+  @Query(() => MeshObject, {
+    description: "One object at a version ('' namespace for cluster-scoped)",
+  })
   object(
     @Args('environment') environment: string,
     @Args('version', versionArg) version: number | null,

@@ -48,7 +48,12 @@ export class SnapshotsService {
     metadata: VersionMetadata,
   ): Promise<StoreVersionResult> {
     const objects = toObjectsToStore(resources);
-    return this.store.storeVersion({ environment, metadata, digest: snapshotDigest(objects), objects });
+    return this.store.storeVersion({
+      environment,
+      metadata,
+      digest: snapshotDigest(objects),
+      objects,
+    });
   }
 
   listEnvironments(): Promise<EnvironmentInfo[]> {
@@ -66,7 +71,12 @@ export class SnapshotsService {
     cursor: string | null,
     asOf: Date | null = null,
   ): Promise<Page<VersionInfo>> {
-    return this.reads.listVersions(environment, clampLimit(limit), parseVersionCursor(cursor), asOf);
+    return this.reads.listVersions(
+      environment,
+      clampLimit(limit),
+      parseVersionCursor(cursor),
+      asOf,
+    );
   }
 
   getVersion(environment: string, version: VersionSelector): Promise<VersionInfo> {
@@ -96,10 +106,15 @@ export class SnapshotsService {
     page: { limit: number; after: string | null },
   ): Promise<ObjectPage> {
     const info = await this.resolveVersionRef(environment, toVersionRef(version));
-    const objects = await this.reads.listObjects(environment, info.number, filter, {
-      limit: clampLimit(page.limit),
-      after: page.after,
-    });
+    const isUnfiltered =
+      filter.kind === undefined && filter.namespace === undefined && filter.name === undefined;
+    const objects = await this.reads.listObjects(
+      environment,
+      info.number,
+      filter,
+      { limit: clampLimit(page.limit), after: page.after },
+      isUnfiltered ? info.objectCount : null,
+    );
     return { ...objects, version: info };
   }
 
@@ -142,7 +157,10 @@ export function parseVersionRef(value: string): number | 'latest' {
   }
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new DomainError('INVALID_ARGUMENT', `version must be a positive integer or "latest", got "${value}"`);
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `version must be a positive integer or "latest", got "${value}"`,
+    );
   }
   return n;
 }
@@ -157,7 +175,10 @@ const ISO_TIMESTAMP =
 export function parseTimestamp(value: string, name = 'asOf'): Date {
   const match = ISO_TIMESTAMP.exec(value.trim());
   if (match === null) {
-    throw new DomainError('INVALID_ARGUMENT', `${name} must be an ISO 8601 timestamp, got "${value}"`);
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `${name} must be an ISO 8601 timestamp, got "${value}"`,
+    );
   }
   const [, day = '', time = '00:00', zone = 'Z'] = match;
   const date = new Date(`${day}T${time}${isoOffset(zone)}`);
@@ -182,7 +203,10 @@ function isoOffset(zone: string): string {
 }
 
 /** `version` and `asOf` query parameters as a {@link VersionRef} (neither: the latest). */
-export function parseVersionQuery(version: string | undefined, asOf: string | undefined): VersionRef {
+export function parseVersionQuery(
+  version: string | undefined,
+  asOf: string | undefined,
+): VersionRef {
   return {
     ...(version === undefined ? {} : { version: parseVersionRef(version) }),
     ...(asOf === undefined ? {} : { asOf: parseTimestamp(asOf) }),

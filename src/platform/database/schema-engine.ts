@@ -28,13 +28,15 @@ function wasm(): WasmApi {
 export async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
   if (!wasmLoaded) {
     // createRequire rather than import.meta.resolve: vitest's module runner lacks the latter.
-    const entry = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const entry = createRequire(import.meta.url).resolve(
+      '@prisma/schema-engine-wasm/schema_engine_bg',
+    );
     const url = join(dirname(entry), 'schema_engine_bg.wasm');
     const { instance } = await wasm().instantiate(readFileSync(url), {
       './schema_engine_bg.js': bg,
     });
     const exports = instance.exports as unknown as { __wbindgen_start: () => void };
-    bg.__wbg_set_wasm(instance.exports as never);
+    bg.__wbg_set_wasm(instance.exports);
     exports.__wbindgen_start();
     wasmLoaded = true;
   }

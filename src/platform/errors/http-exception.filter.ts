@@ -47,11 +47,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR';
+      const code =
+        status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR';
       return [status, { error: { code, message: exception.message } }];
     }
     const requestId = randomUUID();
-    this.logger.error(`request ${requestId} failed`, exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error(
+      `request ${requestId} failed`,
+      exception instanceof Error ? exception.stack : String(exception),
+    );
     return [500, { error: { code: 'INTERNAL', message: 'internal error', requestId } }];
   }
 }

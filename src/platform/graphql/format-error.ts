@@ -8,7 +8,10 @@ import { mapErrorCode } from '../errors/error-table.js';
 const logger = new Logger('GraphQL');
 
 /** DomainErrors keep their message and code; anything unexpected becomes INTERNAL_SERVER_ERROR. */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return {
@@ -26,6 +29,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return formatted; // validation / parse errors from GraphQL itself
   }
   const requestId = randomUUID();
-  logger.error(`request ${requestId} failed`, original instanceof Error ? original.stack : String(original));
+  logger.error(
+    `request ${requestId} failed`,
+    original instanceof Error ? original.stack : String(original),
+  );
   return { message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
 }

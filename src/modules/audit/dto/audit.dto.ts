@@ -39,10 +39,13 @@ export class ObjectHistoryEntryDto {
   @ApiProperty({ nullable: true, type: String }) hashAfter!: string | null;
   @ApiProperty({
     type: [FieldChangeDto],
-    description: 'Field-level diff against the previous content (empty for added/removed, and for cosmetic differences)',
+    description:
+      'Field-level diff against the previous content (empty for added/removed, and for cosmetic differences)',
   })
   fields!: FieldChangeDto[];
-  @ApiProperty({ description: 'Versions between the previous known content and this change were pruned' })
+  @ApiProperty({
+    description: 'Versions between the previous known content and this change were pruned',
+  })
   spansPrunedVersions!: boolean;
 }
 
@@ -58,7 +61,10 @@ export class TouchedObjectDto extends ObjectIdentityDto {
 
 export class VersionMatchDto {
   @ApiProperty({ type: AuditVersionDto }) version!: AuditVersionDto;
-  @ApiProperty({ type: [TouchedObjectDto], description: 'Matching objects the version changed (first 100, by id)' })
+  @ApiProperty({
+    type: [TouchedObjectDto],
+    description: 'Matching objects the version changed (first 100, by id)',
+  })
   objects!: TouchedObjectDto[];
   @ApiProperty() matchedObjectCount!: number;
 }
@@ -80,9 +86,17 @@ export class TimelineRowDto {
   @ApiProperty({ description: 'Distinct authors' }) authors!: number;
   @ApiProperty({ nullable: true, type: Number }) firstVersion!: number | null;
   @ApiProperty({ nullable: true, type: Number }) lastVersion!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Objects in the last version of the bucket' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Objects in the last version of the bucket',
+  })
   objectCount!: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'null until impact reports are computed' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'null until impact reports are computed',
+  })
   risk!: string | null;
 }
 
@@ -92,7 +106,8 @@ export class PageQueryDto {
 }
 
 export class ObjectHistoryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'API group ("" for core); default: any group' }) group?: string;
+  @ApiPropertyOptional({ description: 'API group ("" for core); default: any group' })
+  group?: string;
 }
 
 export class HostHistoryQueryDto extends PageQueryDto {
@@ -101,9 +116,13 @@ export class HostHistoryQueryDto extends PageQueryDto {
 }
 
 export class TimelineQueryDto {
-  @ApiPropertyOptional({ enum: ['hour', 'day', 'week'], description: 'Default day (UTC; weeks start Monday)' })
+  @ApiPropertyOptional({
+    enum: ['hour', 'day', 'week'],
+    description: 'Default day (UTC; weeks start Monday)',
+  })
   bucket?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601, inclusive; default: the first version' }) from?: string;
+  @ApiPropertyOptional({ description: 'ISO 8601, inclusive; default: the first version' })
+  from?: string;
   @ApiPropertyOptional({ description: 'ISO 8601, inclusive; default: now' }) to?: string;
   @ApiPropertyOptional({ description: 'false: omit buckets without versions (default true)' })
   fillEmpty?: string;
@@ -113,11 +132,15 @@ export class SearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional() kind?: string;
   @ApiPropertyOptional() namespace?: string;
   @ApiPropertyOptional() name?: string;
-  @ApiPropertyOptional({ description: 'A host the changed object names (object-level), e.g. reviews.default.svc.cluster.local' })
+  @ApiPropertyOptional({
+    description:
+      'A host the changed object names (object-level), e.g. reviews.default.svc.cluster.local',
+  })
   host?: string;
   @ApiPropertyOptional({ description: 'Namespace of a short host name' }) hostNamespace?: string;
   @ApiPropertyOptional({
-    description: 'Label key or key=value (repeat for several, all must match), e.g. backstage.io/kubernetes-id=reviews',
+    description:
+      'Label key or key=value (repeat for several, all must match), e.g. backstage.io/kubernetes-id=reviews',
     type: [String],
   })
   label?: string | string[];

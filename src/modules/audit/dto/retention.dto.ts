@@ -4,9 +4,17 @@ export class RetentionPolicyDto {
   @ApiProperty() environment!: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Keep the newest N versions' })
   keepVersions!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Keep versions created in the last D days' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Keep versions created in the last D days',
+  })
   keepDays!: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'null: no policy (everything is kept)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'null: no policy (everything is kept)',
+  })
   updatedAt!: string | null;
 }
 
@@ -27,7 +35,8 @@ export class TagBodyDto {
 }
 
 export class TagQueryDto {
-  @ApiPropertyOptional({ description: 'The version to tag (instead of the JSON body)' }) version?: string;
+  @ApiPropertyOptional({ description: 'The version to tag (instead of the JSON body)' })
+  version?: string;
 }
 
 export class PruneQueryDto {
@@ -38,10 +47,15 @@ export class PruneQueryDto {
 export class PruneReportDto {
   @ApiProperty() environment!: string;
   @ApiProperty() dryRun!: boolean;
-  @ApiProperty({ type: RetentionPolicyDto, nullable: true, description: 'null: no policy, nothing pruned' })
+  @ApiProperty({
+    type: RetentionPolicyDto,
+    nullable: true,
+    description: 'null: no policy, nothing pruned',
+  })
   policy!: RetentionPolicyDto | null;
   @ApiProperty() keptVersionCount!: number;
   @ApiProperty({ type: [Number] }) prunedVersions!: number[];
-  @ApiProperty({ description: 'Temporal rows no kept version could see' }) revisionsDeleted!: number;
+  @ApiProperty({ description: 'Temporal rows no kept version could see' })
+  revisionsDeleted!: number;
   @ApiProperty({ description: 'Content blobs nothing referenced any more' }) blobsDeleted!: number;
 }

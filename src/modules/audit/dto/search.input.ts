@@ -11,18 +11,21 @@ export class VersionSearchInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'A host the changed object names (object-level: VS/DR/SE host fields, the Service)',
+    description:
+      'A host the changed object names (object-level: VS/DR/SE host fields, the Service)',
   })
   host?: string | null;
   @Field(() => String, { nullable: true, description: 'Namespace of a short host name' })
   hostNamespace?: string | null;
   @Field(() => [String], {
     nullable: true,
-    description: 'Label selectors, key or key=value, all must match (e.g. backstage.io/kubernetes-id=reviews)',
+    description:
+      'Label selectors, key or key=value, all must match (e.g. backstage.io/kubernetes-id=reviews)',
   })
   labels?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Case-insensitive' }) author?: string | null;
-  @Field(() => String, { nullable: true, description: 'Exact, e.g. pr:812' }) source?: string | null;
+  @Field(() => String, { nullable: true, description: 'Exact, e.g. pr:812' }) source?:
+    string | null;
   @Field(() => Date, { nullable: true, description: 'Created at or after' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Created at or before' }) to?: Date | null;
 }

@@ -7,7 +7,10 @@ export enum ObjectChange {
   MODIFIED = 'modified',
   REMOVED = 'removed',
 }
-registerEnumType(ObjectChange, { name: 'ObjectChange', description: 'What a version did to an object' });
+registerEnumType(ObjectChange, {
+  name: 'ObjectChange',
+  description: 'What a version did to an object',
+});
 
 export enum FieldChangeType {
   ADDED = 'added',
@@ -55,7 +58,9 @@ export class ObjectIdentity {
   @Field() name!: string;
 }
 
-@ObjectType({ description: 'A change of one object, with the field-level diff against its previous content' })
+@ObjectType({
+  description: 'A change of one object, with the field-level diff against its previous content',
+})
 export class ObjectHistoryEntry {
   @Field(() => AuditVersion) version!: AuditVersion;
   @Field(() => ObjectIdentity) object!: ObjectIdentity;

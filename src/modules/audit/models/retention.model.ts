@@ -1,6 +1,8 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'Retention of an environment; both rules null: no policy, everything is kept' })
+@ObjectType({
+  description: 'Retention of an environment; both rules null: no policy, everything is kept',
+})
 export class RetentionPolicy {
   @Field() environment!: string;
   @Field(() => Int, { nullable: true, description: 'Keep the newest N versions' })
@@ -35,6 +37,8 @@ export class PruneReport {
   policy!: RetentionPolicy | null;
   @Field(() => Int) keptVersionCount!: number;
   @Field(() => [Int]) prunedVersions!: number[];
-  @Field(() => Int, { description: 'Temporal rows no kept version could see' }) revisionsDeleted!: number;
-  @Field(() => Int, { description: 'Content blobs nothing referenced any more' }) blobsDeleted!: number;
+  @Field(() => Int, { description: 'Temporal rows no kept version could see' })
+  revisionsDeleted!: number;
+  @Field(() => Int, { description: 'Content blobs nothing referenced any more' })
+  blobsDeleted!: number;
 }

@@ -26,11 +26,16 @@ export class TimelineRow {
   @Field(() => Int, { nullable: true }) lastVersion!: number | null;
   @Field(() => Int, { nullable: true, description: 'Objects in the last version of the bucket' })
   objectCount!: number | null;
-  @Field(() => String, { nullable: true, description: 'Highest impact risk; null until impact reports exist' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Highest impact risk; null until impact reports exist',
+  })
   risk!: string | null;
 }
 
-@ObjectType({ description: 'A version as a multi-document YAML bundle; re-ingesting it gives the same digest' })
+@ObjectType({
+  description: 'A version as a multi-document YAML bundle; re-ingesting it gives the same digest',
+})
 export class VersionExport {
   @Field() environment!: string;
   @Field(() => Int) version!: number;

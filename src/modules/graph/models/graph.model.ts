@@ -36,7 +36,10 @@ export class MeshWorkload {
   @Field() inMesh!: boolean;
   @Field() inMeshReason!: string;
   @Field() isGatewayProxy!: boolean;
-  @Field({ description: 'Modelled (e.g. the assumed default ingress gateway), not in the snapshot' }) isAssumed!: boolean;
+  @Field({
+    description: 'Modelled (e.g. the assumed default ingress gateway), not in the snapshot',
+  })
+  isAssumed!: boolean;
   @Field({ description: 'Some source other than itself reaches it' }) isReachable!: boolean;
 }
 
@@ -48,7 +51,9 @@ export class GatewayServerView {
   @Field(() => String, { nullable: true }) tlsMode!: string | null;
 }
 
-@ObjectType({ description: 'A (gateway, host, port) the Gateway serves and a bound VirtualService routes' })
+@ObjectType({
+  description: 'A (gateway, host, port) the Gateway serves and a bound VirtualService routes',
+})
 export class GatewayExposure {
   @Field() gateway!: string;
   @Field() host!: string;
@@ -92,7 +97,7 @@ export class RouteDestinationView {
   @Field() host!: string;
   @Field(() => String, { nullable: true }) subset!: string | null;
   @Field(() => Int, { nullable: true }) port!: number | null;
-  @Field(() => Float, { description: 'Percent of the route\'s traffic (R11)' }) weight!: number;
+  @Field(() => Float, { description: "Percent of the route's traffic (R11)" }) weight!: number;
 }
 
 @ObjectType()
@@ -101,7 +106,10 @@ export class RouteView {
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => JsonScalar) matches!: unknown;
   @Field(() => [RouteDestinationView]) destinations!: RouteDestinationView[];
-  @Field(() => JsonScalar, { description: 'rewrite, redirect, fault, retries, timeout… as written' }) policies!: unknown;
+  @Field(() => JsonScalar, {
+    description: 'rewrite, redirect, fault, retries, timeout… as written',
+  })
+  policies!: unknown;
 }
 
 @ObjectType({ description: 'What a proxy programs for host:port' })
@@ -157,7 +165,9 @@ export class MeshWorkloadConnection extends CountedConnection {
   @Field(() => [MeshWorkloadEdge]) edges!: MeshWorkloadEdge[];
 }
 
-@ObjectType({ description: 'The resolved mesh of one version; every field reads one cached resolution' })
+@ObjectType({
+  description: 'The resolved mesh of one version; every field reads one cached resolution',
+})
 export class MeshGraphView {
   @Field() environment!: string;
   @Field(() => Int) version!: number;
@@ -171,7 +181,8 @@ export class SimulateRequestInput {
   @Field(() => Int, { nullable: true }) port?: number | null;
   @Field(() => String, { nullable: true }) method?: string | null;
   @Field(() => String, { nullable: true, description: 'Path with query' }) path?: string | null;
-  @Field(() => JsonScalar, { nullable: true, description: '{ "header": "value" }' }) headers?: Record<string, string> | null;
+  @Field(() => JsonScalar, { nullable: true, description: '{ "header": "value" }' })
+  headers?: Record<string, string> | null;
   @Field(() => String, { nullable: true, description: 'http or https' }) scheme?: string | null;
   @Field(() => JsonScalar, { nullable: true }) sourceLabels?: Record<string, string> | null;
 }

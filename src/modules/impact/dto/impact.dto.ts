@@ -1,16 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 
 export class DiffQueryDto {
-  @ApiPropertyOptional({ description: 'Base version number or "latest" (default: the one before `to`)' }) from?: string;
-  @ApiPropertyOptional({ description: 'Target version number or "latest" (default "latest")' }) to?: string;
+  @ApiPropertyOptional({
+    description: 'Base version number or "latest" (default: the one before `to`)',
+  })
+  from?: string;
+  @ApiPropertyOptional({ description: 'Target version number or "latest" (default "latest")' })
+  to?: string;
 }
 
 export class ImpactQueryDto {
   @ApiPropertyOptional({ description: 'Base version number or "latest" (default)' }) base?: string;
-  @ApiPropertyOptional({ description: 'Namespace for objects without one (default "default")' }) namespace?: string;
-  @ApiPropertyOptional({ description: '"true" stores the manifests as a proposal linked to `source` (not a version)' })
+  @ApiPropertyOptional({ description: 'Namespace for objects without one (default "default")' })
+  namespace?: string;
+  @ApiPropertyOptional({
+    description: '"true" stores the manifests as a proposal linked to `source` (not a version)',
+  })
   store?: string;
-  @ApiPropertyOptional({ description: 'Where the change comes from, e.g. "pr:812"' }) source?: string;
+  @ApiPropertyOptional({ description: 'Where the change comes from, e.g. "pr:812"' })
+  source?: string;
   @ApiPropertyOptional() commit?: string;
   @ApiPropertyOptional() author?: string;
 }

@@ -23,7 +23,7 @@ export class HostChange {
   @Field() change!: string;
 }
 
-@ObjectType({ description: 'Percent of a route\'s traffic to one destination, before and after' })
+@ObjectType({ description: "Percent of a route's traffic to one destination, before and after" })
 export class WeightShift {
   @Field() destination!: string;
   @Field(() => String, { nullable: true }) subset!: string | null;
@@ -75,22 +75,28 @@ export class ExposureChanges {
   @Field(() => [Exposure]) gained!: Exposure[];
 }
 
-@ObjectType({ description: 'The impact report (contracts/impact-report.md) as GraphQL types, same names' })
+@ObjectType({
+  description: 'The impact report (contracts/impact-report.md) as GraphQL types, same names',
+})
 export class ImpactReport {
   @Field(() => Int) schemaVersion!: number;
   @Field(() => JsonScalar) base!: unknown;
   @Field(() => JsonScalar) target!: unknown;
   @Field(() => ImpactSummary) summary!: ImpactSummary;
-  @Field(() => JsonScalar, { description: 'Changed objects with field-level changes' }) resources!: unknown;
+  @Field(() => JsonScalar, { description: 'Changed objects with field-level changes' })
+  resources!: unknown;
   @Field(() => [HostChange]) hosts!: HostChange[];
   @Field(() => [RouteChange]) routes!: RouteChange[];
   @Field(() => ReachabilityChanges) reachability!: ReachabilityChanges;
   @Field(() => [WorkloadChange]) unreachableWorkloads!: WorkloadChange[];
   @Field(() => [WorkloadChange]) newlyReachableWorkloads!: WorkloadChange[];
   @Field(() => ExposureChanges) exposures!: ExposureChanges;
-  @Field(() => JsonScalar, { description: '{ introduced: Finding[], resolved: Finding[] }' }) findings!: unknown;
+  @Field(() => JsonScalar, { description: '{ introduced: Finding[], resolved: Finding[] }' })
+  findings!: unknown;
   @Field(() => [String]) notes!: string[];
-  @Field(() => JsonScalar, { description: 'The whole report as JSON, byte-for-byte the REST answer' })
+  @Field(() => JsonScalar, {
+    description: 'The whole report as JSON, byte-for-byte the REST answer',
+  })
   json!: unknown;
 }
 
@@ -98,7 +104,8 @@ export class ImpactReport {
 export class ImpactInput {
   @Field() environment!: string;
   @Field(() => [SourceFileInput]) files!: SourceFileInput[];
-  @Field(() => Int, { nullable: true, description: 'Base version; omitted = latest' }) base?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Base version; omitted = latest' }) base?:
+    number | null;
   @Field({ defaultValue: 'default' }) defaultNamespace!: string;
 }
 

@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VersionDto } from '../../snapshots/dto/snapshot.dto.js';
 
 export class IngestQueryDto {
-  @ApiPropertyOptional({ description: 'Git commit the snapshot was rendered from' }) commit?: string;
+  @ApiPropertyOptional({ description: 'Git commit the snapshot was rendered from' })
+  commit?: string;
   @ApiPropertyOptional() branch?: string;
   @ApiPropertyOptional() author?: string;
   @ApiPropertyOptional() message?: string;
-  @ApiPropertyOptional({ description: 'Where the change came from, e.g. "pr:812"' }) source?: string;
+  @ApiPropertyOptional({ description: 'Where the change came from, e.g. "pr:812"' })
+  source?: string;
   @ApiPropertyOptional({ description: 'Namespace for objects without one (default "default")' })
   namespace?: string;
 }
@@ -22,12 +24,16 @@ export class IngestWarningDto {
 }
 
 export class IngestResultDto {
-  @ApiProperty({ description: 'false: identical to the latest version, nothing stored' }) created!: boolean;
+  @ApiProperty({ description: 'false: identical to the latest version, nothing stored' })
+  created!: boolean;
   @ApiProperty({ type: VersionDto }) version!: VersionDto;
   @ApiProperty() message!: string;
   @ApiProperty() objectCount!: number;
   @ApiProperty({ description: 'Database rows written (O(changed objects))' }) rowsWritten!: number;
-  @ApiProperty({ type: [IngestWarningDto], description: 'e.g. kinds with no known schema: stored and flagged' })
+  @ApiProperty({
+    type: [IngestWarningDto],
+    description: 'e.g. kinds with no known schema: stored and flagged',
+  })
   warnings!: IngestWarningDto[];
 }
 

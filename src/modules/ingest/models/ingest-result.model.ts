@@ -14,7 +14,8 @@ export class IngestWarning {
 
 @ObjectType()
 export class IngestResult {
-  @Field({ description: 'false: identical to the latest version, nothing stored' }) created!: boolean;
+  @Field({ description: 'false: identical to the latest version, nothing stored' })
+  created!: boolean;
   @Field(() => Version) version!: Version;
   @Field() message!: string;
   @Field(() => Int) objectCount!: number;

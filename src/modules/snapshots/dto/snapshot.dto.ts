@@ -18,7 +18,8 @@ export class VersionDto {
   @ApiProperty({ nullable: true, type: String }) author!: string | null;
   @ApiProperty({ nullable: true, type: String }) message!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'pr:812' }) source!: string | null;
-  @ApiProperty({ description: 'sha256 over the sorted (object id, content hash) pairs' }) digest!: string;
+  @ApiProperty({ description: 'sha256 over the sorted (object id, content hash) pairs' })
+  digest!: string;
   @ApiProperty() objectCount!: number;
   @ApiProperty({ description: 'Objects added by this version' }) added!: number;
   @ApiProperty() modified!: number;
@@ -43,7 +44,11 @@ export class StoredObjectDto {
   @ApiProperty({ description: 'sha256 of the canonical JSON' }) hash!: string;
   @ApiProperty() validFrom!: number;
   @ApiProperty({ nullable: true, type: Number }) validTo!: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The object as stored (Secret values removed)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The object as stored (Secret values removed)',
+  })
   body!: Record<string, unknown>;
 }
 
@@ -64,7 +69,9 @@ const AS_OF_DESCRIPTION =
   'ISO 8601 instant (e.g. 2026-03-01T14:00:00Z; no zone means UTC): the newest version created at or before it';
 
 export class VersionListQueryDto extends ListQueryDto {
-  @ApiPropertyOptional({ description: `Only versions created at or before this instant. ${AS_OF_DESCRIPTION}` })
+  @ApiPropertyOptional({
+    description: `Only versions created at or before this instant. ${AS_OF_DESCRIPTION}`,
+  })
   asOf?: string;
 }
 

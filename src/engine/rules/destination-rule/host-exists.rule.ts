@@ -1,0 +1,27 @@
+import { isWildcardHost } from '../../graph/hosts/host-name.js';
+import type { Rule } from '../rule.js';
+import { findService, wildcardCoversService } from '../shared/host-lookup.js';
+
+/**
+ * A DestinationRule host must match a Service or ServiceEntry visible to its namespace
+ * (`PodNotSelectedAnalyzer` → IST0174, istio/istio:pkg/config/analysis/analyzers/destinationrule/
+ * subset.go@86c9f01f; Kiali `destinationrules.nodest.matchingregistry`). Hosts expand with the
+ * DestinationRule namespace (SEMANTICS R2); a wildcard host needs one service under it.
+ */
+export const destinationRuleHostExistsRule: Rule = {
+  id: 'destination-rule/host-exists',
+  description: 'Flags DestinationRules whose host matches no service in the registry.',
+  inputs: ['DestinationRule', 'Service', 'ServiceEntry', 'Workload'],
+  messages: ['destinationRuleHostNotFound'],
+  check(ctx) {
+    for (const rule of ctx.graph.destinationRules.rules) {
+      const found = isWildcardHost(rule.host)
+        ? wildcardCoversService(ctx, rule.host, rule.namespace)
+        : findService(ctx, rule.host, rule.namespace) !== null;
+      const resource = ctx.find('DestinationRule', rule.namespace, rule.key.name);
+      if (!found && resource !== undefined) {
+        ctx.report('destinationRuleHostNotFound', resource, 'spec.host', { host: rule.host });
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { isWildcardHost } from '../../graph/hosts/host-name.js';
+import { selectorMatches } from '../../graph/util/labels.js';
+import type { Rule } from '../rule.js';
+import { fieldPath } from '../shared/resource-fields.js';
+import { findService } from '../shared/host-lookup.js';
+
+/**
+ * Each subset must select at least one workload behind its host: the subset labels matched
+ * against the endpoints of the Service (or ServiceEntry with a workloadSelector) the host names
+ * (`PodNotSelectedAnalyzer` → IST0173, istio/istio:pkg/config/analysis/analyzers/destinationrule/
+ * subset.go@86c9f01f; Kiali `destinationrules.nodest.subsetlabels`). Workloads come from pod
+ * templates as well as Pods (SEMANTICS §2). Hosts without selected endpoints of their own
+ * (external ServiceEntries, wildcards) are skipped.
+ */
+export const subsetSelectsWorkloadsRule: Rule = {
+  id: 'destination-rule/subset-selects-workloads',
+  description: 'Flags DestinationRule subsets whose labels match no workload of the host.',
+  inputs: ['DestinationRule', 'Service', 'ServiceEntry', 'Workload'],
+  messages: ['subsetSelectsNoWorkloads'],
+  check(ctx) {
+    for (const rule of ctx.graph.destinationRules.rules) {
+      const service = isWildcardHost(rule.host)
+        ? null
+        : findService(ctx, rule.host, rule.namespace);
+      const resource = ctx.find('DestinationRule', rule.namespace, rule.key.name);
+      if (service === null || resource === undefined) {
+        continue;
+      }
+      if (service.selector === null) {
+        continue;
+      }
+      const endpoints = ctx.graph.services.endpoints.get(service.uid) ?? [];
+      rule.subsets.forEach((subset, i) => {
+        if (!endpoints.some((w) => selectorMatches(subset.labels, w.labels))) {
+          ctx.report('subsetSelectsNoWorkloads', resource, fieldPath('spec', 'subsets', i), {
+            subset: subset.name,
+          });
+        }
+      });
+    }
+  },
+};

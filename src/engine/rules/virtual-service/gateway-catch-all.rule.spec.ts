@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, type RuleCase } from '../testing/rule-table.js';
+import { gatewayCatchAllRule } from './gateway-catch-all.rule.js';
+
+const fixture = (file: string): string =>
+  readFileSync(new URL(`./__fixtures__/gateway-catch-all/${file}`, import.meta.url), 'utf8');
+
+describe('virtual-service/gateway-catch-all (own: R5 gateways merge VirtualServices, catch-alls last)', () => {
+  const table: RuleCase[] = [
+    { fixture: 'ok-one-catch-all.yaml', expected: [] },
+    {
+      fixture: 'bad-two-catch-alls.yaml',
+      expected: ['MESH2112 VirtualService default/b-fallback spec.http[0]'],
+    },
+  ];
+  it.each(table)('$fixture', ({ fixture: file, expected }) => {
+    expect(findingsOf(gatewayCatchAllRule, fixture(file))).toEqual([...expected].sort());
+  });
+});

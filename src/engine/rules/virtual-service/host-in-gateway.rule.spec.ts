@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, type RuleCase } from '../testing/rule-table.js';
+import { hostInGatewayRule } from './host-in-gateway.rule.js';
+
+const fixture = (file: string): string =>
+  readFileSync(new URL(`./__fixtures__/host-in-gateway/${file}`, import.meta.url), 'utf8');
+
+describe('virtual-service/host-in-gateway (IST0132: R4 server hosts filter by VirtualService namespace)', () => {
+  const table: RuleCase[] = [
+    { fixture: 'ok-accepted.yaml', expected: [] },
+    {
+      fixture: 'bad-not-accepted.yaml',
+      expected: [
+        'MESH1106 VirtualService default/web spec.gateways[0]',
+        'MESH1106 VirtualService default/web spec.gateways[1]',
+      ],
+    },
+  ];
+  it.each(table)('$fixture', ({ fixture: file, expected }) => {
+    expect(findingsOf(hostInGatewayRule, fixture(file))).toEqual([...expected].sort());
+  });
+});

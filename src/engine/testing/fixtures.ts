@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Resource } from '../model/resource.js';
+import { loadResources } from './load-resources.js';
+
+/** `/work/shared` (the repo's sibling `../shared`), computed from this file's location. */
+export const SHARED_DIR = fileURLToPath(new URL('../../../../shared/', import.meta.url));
+
+export const SCENARIOS_DIR = join(SHARED_DIR, 'scenarios');
+
+/** Every `*.yaml` of a folder, in file-name order, as one snapshot. */
+export function loadFolder(dir: string): Resource[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  return files.flatMap((f) => loadResources(readFileSync(join(dir, f), 'utf8')));
+}
+
+export function loadSharedFile(relativePath: string, defaultNamespace = 'default'): Resource[] {
+  return loadResources(readFileSync(join(SHARED_DIR, relativePath), 'utf8'), defaultNamespace);
+}
+
+export function listScenarios(): string[] {
+  return readdirSync(SCENARIOS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+export function readScenarioExpected(name: string): unknown {
+  return JSON.parse(readFileSync(join(SCENARIOS_DIR, name, 'expected.json'), 'utf8')) as unknown;
+}
