@@ -6,7 +6,6 @@
 // measured at the service layer (no HTTP), then one export and one prune.
 // BENCH_VERSIONS=200 shortens the run; BENCH_SAMPLES sets the samples per query (default 200);
 // BENCH_KEEP_DB=1 keeps the database (and skips the prune) for EXPLAIN sessions;
-// BENCH_PROPOSED_INDEXES=1 adds the GIN index on blob.body proposed in docs/audit.md.
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import type { Resource } from '../src/engine/index.js';
@@ -209,10 +208,6 @@ async function buildHistory(sql: postgres.Sql): Promise<Resource[]> {
     );
   });
   await sql`SELECT setval(pg_get_serial_sequence('environment', 'id'), 1)`;
-  if (process.env['BENCH_PROPOSED_INDEXES'] !== undefined) {
-    // Proposed for a migration (docs/audit.md): serves `body @> …` (host and label search).
-    await sql`CREATE INDEX IF NOT EXISTS blob_body_path_ops_idx ON blob USING gin (body jsonb_path_ops)`;
-  }
   await sql`ANALYZE`;
   console.log(
     `${VERSIONS} versions of ${resources.length} objects (${rows.revisions.length} temporal rows, ${rows.blobs.size} blobs) ` +

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parseSnapshot, type SourceFile } from '../../engine/index.js';
 import { DomainError, inputErrorToDomain } from '../../platform/errors/domain-error.js';
+import { RetentionService } from '../audit/retention.service.js';
 import { SnapshotsService } from '../snapshots/snapshots.service.js';
 import type { VersionInfo, VersionMetadata } from '../snapshots/snapshots.types.js';
 
@@ -35,7 +36,10 @@ const ENVIRONMENT_NAME = /^[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?$/i;
 /** Parses and validates with the engine, then stores: one bad document stores nothing. */
 @Injectable()
 export class IngestService {
-  constructor(private readonly snapshots: SnapshotsService) {}
+  constructor(
+    private readonly snapshots: SnapshotsService,
+    private readonly retention: RetentionService,
+  ) {}
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
     if (!ENVIRONMENT_NAME.test(request.environment)) {
@@ -57,6 +61,10 @@ export class IngestService {
       resources,
       request.metadata,
     );
+    if (stored.created) {
+      // The environment's retention policy, if any (docs/audit.md); a no-op without one.
+      await this.retention.applyRetention(request.environment);
+    }
     return {
       created: stored.created,
       version: stored.version,

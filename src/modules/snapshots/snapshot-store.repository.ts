@@ -61,9 +61,9 @@ export class SnapshotStoreRepository {
       }
       await this.insertRevisions(tx, env.id, number, changes.toInsert);
       const [row] = await tx<VersionRow[]>`
-        INSERT INTO version (environment_id, number, commit, branch, author, message, source, digest,
+        INSERT INTO version (environment_id, number, created_at, commit, branch, author, message, source, digest,
                              object_count, added_count, modified_count, removed_count)
-        VALUES (${env.id}, ${number}, ${input.metadata.commit ?? null}, ${input.metadata.branch ?? null},
+        VALUES (${env.id}, ${number}, clock_timestamp(), ${input.metadata.commit ?? null}, ${input.metadata.branch ?? null},
                 ${input.metadata.author ?? null}, ${input.metadata.message ?? null},
                 ${input.metadata.source ?? null}, ${input.digest}, ${input.objects.length},
                 ${changes.added}, ${changes.modified}, ${changes.removed})
