@@ -5,54 +5,28 @@
 // (else an embedded PostgreSQL under .data/tools-pg), then diffs against the schema.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres.js';
-import {
-  applyMigrations,
-  diffMigrationsToSchema,
-  MIGRATIONS_DIR,
-} from '../src/platform/database/migrations.js';
+import { openScratchDatabase } from '../src/platform/database/scratch-database.js';
+import { diffMigrationsToSchema, MIGRATIONS_DIR } from '../src/platform/database/migrations.js';
 import { projectRoot } from '../src/platform/project-root.js';
 
 const args = process.argv.slice(2);
 const nameIndex = args.indexOf('--name');
 const name = nameIndex >= 0 ? args[nameIndex + 1] : undefined;
 const isCheck = args.includes('--check');
-const embedded =
-  process.env['DATABASE_URL'] === undefined
-    ? await startEmbeddedPostgres({
-        dataDir: join(projectRoot(), '.data', 'tools-pg'),
-        port: Number(process.env['EMBEDDED_PG_TOOLS_PORT'] ?? 54349),
-        database: 'postgres',
-      })
-    : undefined;
-const serverUrl = process.env['DATABASE_URL'] ?? embedded?.url ?? '';
-const scratch = `meshlens_migrate_${process.pid}`;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const scratchUrl = new URL(serverUrl);
-scratchUrl.pathname = `/${scratch}`;
 const schemaPath = join(projectRoot(), 'prisma', 'schema.prisma');
-await admin(`CREATE DATABASE ${scratch}`);
+// Applying the committed migrations to a scratch database proves they still apply cleanly.
+const scratch = await openScratchDatabase({
+  serverUrl: process.env['DATABASE_URL'],
+  embeddedDataDir: join(projectRoot(), '.data', 'tools-pg'),
+  embeddedPort: Number(process.env['EMBEDDED_PG_TOOLS_PORT'] ?? 54349),
+  prefix: 'meshlens_migrate',
+  migrate: existsSync(MIGRATIONS_DIR),
+});
 let sql = '';
 try {
-  if (existsSync(MIGRATIONS_DIR)) {
-    // Proves the committed migrations still apply cleanly.
-    await applyMigrations(scratchUrl.toString());
-  }
-  sql = await diffMigrationsToSchema(scratchUrl.toString(), schemaPath);
+  sql = await diffMigrationsToSchema(scratch.url, schemaPath);
 } finally {
-  await admin(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-  await embedded?.stop();
+  await scratch.close();
 }
 
 if (sql === '') {

@@ -8,6 +8,7 @@ import { ImpactModule } from './modules/impact/impact.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { SnapshotsModule } from './modules/snapshots/snapshots.module.js';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config.js';
+import { AuthModule } from './platform/auth/auth.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { formatGraphqlError } from './platform/graphql/format-error.js';
 
@@ -39,6 +40,7 @@ export class AppModule {
         ImpactModule,
         GraphModule,
         AuditModule,
+        AuthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],
       exports: [APP_CONFIG],

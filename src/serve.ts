@@ -15,6 +15,12 @@ export async function serve(env: Readonly<Record<string, string | undefined>>): 
       logger.log(line);
     },
   });
+  if (!config.authEnabled) {
+    logger.warn(
+      'authentication is OFF (MESHLENS_AUTH=off, the default without DATABASE_URL): anyone who can ' +
+        'reach this port can write. Set MESHLENS_AUTH=on and create a token with `meshlens token create`.',
+    );
+  }
   const app = await createApp({ config, databaseUrl: database.url });
   let isClosing = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -5,6 +5,7 @@ import { registerGraphCommand } from './commands/graph.command.js';
 import { registerImpactCommand } from './commands/impact.command.js';
 import { registerIngestCommand } from './commands/ingest.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerTokenCommand } from './commands/token.command.js';
 import { registerSimulateCommand } from './commands/simulate.command.js';
 import { registerValidateCommand } from './commands/validate.command.js';
 import { EXIT_ERROR } from './exit-codes.js';
@@ -26,6 +27,7 @@ registerSimulateCommand(program);
 registerGraphCommand(program);
 registerAnalyzeCommand(program);
 registerCommentCommand(program);
+registerTokenCommand(program);
 
 try {
   await program.parseAsync(process.argv);

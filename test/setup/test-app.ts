@@ -11,10 +11,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on the run's real PostgreSQL (no mocks), not listening: supertest drives it. */
+/**
+ * The real application on the run's real PostgreSQL (no mocks), not listening: supertest drives it.
+ * Auth is off unless `env` sets MESHLENS_AUTH=on (test/e2e/auth.e2e-spec.ts).
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = inject('databaseUrl');
-  const config = loadConfig({ DATABASE_URL: databaseUrl, ...env });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, MESHLENS_AUTH: 'off', ...env });
   // MESHLENS_TEST_LOG=1 shows the app's error log (e.g. the stack behind an INTERNAL error).
   const logger =
     process.env['MESHLENS_TEST_LOG'] === undefined

@@ -33,6 +33,7 @@ import {
   VersionTagDto,
 } from './dto/retention.dto.js';
 import { RetentionService } from './retention.service.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
 
 function tagVersionFrom(query: TagQueryDto, body: unknown): number {
   const fromBody = readJsonObject(body)['version'];
@@ -59,6 +60,7 @@ export class RetentionController {
   }
 
   @Put(':env/tags/:tag')
+  @RequireScope('admin')
   @ApiOperation({ summary: 'Tag a version (creates the tag, or moves it)' })
   @ApiBody({ type: TagBodyDto, required: false })
   @ApiCreatedResponse({ type: VersionTagDto, description: 'Tag created' })
@@ -76,6 +78,7 @@ export class RetentionController {
   }
 
   @Delete(':env/tags/:tag')
+  @RequireScope('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a tag (the version may then be pruned)' })
   @ApiNoContentResponse()
@@ -91,6 +94,7 @@ export class RetentionController {
   }
 
   @Put(':env/retention')
+  @RequireScope('admin')
   @ApiOperation({
     summary: 'Set the retention policy',
     description:
@@ -109,6 +113,7 @@ export class RetentionController {
   }
 
   @Delete(':env/retention')
+  @RequireScope('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove the retention policy (keep everything)' })
   @ApiNoContentResponse()
@@ -117,6 +122,7 @@ export class RetentionController {
   }
 
   @Post(':env/prune')
+  @RequireScope('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Apply the retention policy now and report what was removed',

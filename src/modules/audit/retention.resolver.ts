@@ -11,6 +11,7 @@ import type {
   RetentionPolicyInfo,
   VersionTagInfo,
 } from './retention.types.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
 
 @Resolver()
 export class RetentionResolver {
@@ -26,6 +27,7 @@ export class RetentionResolver {
     return this.retention.getPolicy(environment);
   }
 
+  @RequireScope('admin')
   @Mutation(() => VersionTag, { description: 'Tag a version (creates the tag, or moves it)' })
   async tagVersion(
     @Args('environment') environment: string,
@@ -35,6 +37,7 @@ export class RetentionResolver {
     return (await this.retention.tagVersion(environment, tag, version)).tag;
   }
 
+  @RequireScope('admin')
   @Mutation(() => Boolean, { description: 'Remove a tag' })
   async untagVersion(
     @Args('environment') environment: string,
@@ -44,6 +47,7 @@ export class RetentionResolver {
     return true;
   }
 
+  @RequireScope('admin')
   @Mutation(() => RetentionPolicy, {
     description: 'Set the retention policy (applied by pruneVersions)',
   })
@@ -57,11 +61,13 @@ export class RetentionResolver {
     });
   }
 
+  @RequireScope('admin')
   @Mutation(() => Boolean, { description: 'Remove the retention policy; true when there was one' })
   clearRetentionPolicy(@Args('environment') environment: string): Promise<boolean> {
     return this.retention.clearPolicy(environment);
   }
 
+  @RequireScope('admin')
   @Mutation(() => PruneReport, {
     description:
       'Apply the retention policy now: delete pruned versions and the temporal rows no kept version can see ' +

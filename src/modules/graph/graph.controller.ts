@@ -4,6 +4,7 @@ import { DomainError } from '../../platform/errors/domain-error.js';
 import { parseVersionRef } from '../snapshots/snapshots.service.js';
 import { GraphService } from './graph.service.js';
 import { toSimulateRequest, type SimulateRequestLike } from './simulate-request.mapper.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
 
 /** The /api routes keep bodies as text (manifests); simulate takes a JSON object. */
 function jsonBody(body: unknown): SimulateRequestLike {
@@ -24,6 +25,7 @@ export class GraphController {
   constructor(private readonly graphs: GraphService) {}
 
   @Post(':env/simulate')
+  @RequireScope('read') // computes, stores nothing
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Simulate one request and return the decision trace (contracts/simulate.md)',

@@ -7,9 +7,11 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SqlService } from '../../platform/database/sql.service.js';
+import { PublicRoute } from '../../platform/auth/scopes.js';
 
 @ApiTags('health')
 @Controller()
+@PublicRoute()
 export class HealthController {
   constructor(private readonly db: SqlService) {}
 

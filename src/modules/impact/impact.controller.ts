@@ -28,6 +28,7 @@ import { sourceFilesFromRequest, type UploadedFile } from '../ingest/request-fil
 import { parseVersionRef } from '../snapshots/snapshots.service.js';
 import { DiffQueryDto, ImpactQueryDto } from './dto/impact.dto.js';
 import { ImpactService } from './impact.service.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
 
 const REPORT_SCHEMA = {
   description: 'The impact report (contracts/impact-report.md, schemaVersion 1)',
@@ -55,6 +56,7 @@ export class ImpactController {
   }
 
   @Post(':env/impact')
+  @RequireScope('ingest')
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(AnyFilesInterceptor({ preservePath: true }))
   @ApiOperation({

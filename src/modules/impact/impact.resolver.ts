@@ -2,6 +2,7 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ImpactReport as ImpactReportData } from '../../engine/index.js';
 import { ImpactInput, ImpactReport, ProposalInput } from './models/impact.model.js';
 import { ImpactService } from './impact.service.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
 
 function toModel(report: ImpactReportData): ImpactReport {
   return { ...report, notes: [...report.notes], json: report } as unknown as ImpactReport;
@@ -44,6 +45,7 @@ export class ImpactResolver {
     return toModel(result.report);
   }
 
+  @RequireScope('ingest')
   @Mutation(() => ImpactReport, {
     description: 'Store proposed manifests as a proposal (not a version) and return their impact',
   })

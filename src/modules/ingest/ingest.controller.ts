@@ -26,6 +26,7 @@ import { toVersionDto } from '../snapshots/snapshots.controller.js';
 import { ErrorResponseDto, IngestQueryDto, IngestResultDto } from './dto/ingest.dto.js';
 import { IngestService } from './ingest.service.js';
 import { sourceFilesFromRequest, type UploadedFile } from './request-files.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
 
 @ApiTags('ingest')
 @Controller('api/v1/environments')
@@ -33,6 +34,7 @@ export class IngestController {
   constructor(private readonly ingestService: IngestService) {}
 
   @Post(':env/versions')
+  @RequireScope('ingest')
   @UseInterceptors(AnyFilesInterceptor({ preservePath: true }))
   @ApiOperation({
     summary: 'Ingest a snapshot as the next version',

@@ -1,11 +1,13 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { IngestResult, IngestSnapshotInput } from './models/ingest-result.model.js';
 import { IngestService } from './ingest.service.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
 
 @Resolver()
 export class IngestResolver {
   constructor(private readonly ingestService: IngestService) {}
 
+  @RequireScope('ingest')
   @Mutation(() => IngestResult, {
     description: 'Ingest a snapshot as the next version of an environment',
   })

@@ -20,6 +20,8 @@ const envSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   MESHLENS_DEFAULT_NAMESPACE: z.string().min(1).default('default'),
+  MESHLENS_AUTH: z.enum(['on', 'off']).optional(),
+  MESHLENS_AUTH_READS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
@@ -33,6 +35,10 @@ export interface AppConfig {
   readonly maxBodyBytes: number;
   readonly defaultNamespace: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** MESHLENS_AUTH: on by default with DATABASE_URL, off for the embedded local mode. */
+  readonly authEnabled: boolean;
+  /** MESHLENS_AUTH_READS=true: reads need a `read` token too. */
+  readonly authReads: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +61,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     maxBodyBytes: e.MESHLENS_MAX_BODY_BYTES,
     defaultNamespace: e.MESHLENS_DEFAULT_NAMESPACE,
     logLevel: e.LOG_LEVEL,
+    authEnabled: (e.MESHLENS_AUTH ?? (e.DATABASE_URL === undefined ? 'off' : 'on')) === 'on',
+    authReads: e.MESHLENS_AUTH_READS === 'true',
   };
 }
 

@@ -5,29 +5,24 @@ export interface ErrorMapping {
   readonly graphqlCode: string;
 }
 
-function assertNever(code: never): never {
-  throw new Error(`unmapped error code ${String(code)}`);
-}
+const NOT_FOUND: ErrorMapping = { httpStatus: 404, graphqlCode: 'NOT_FOUND' };
 
-/** Exhaustive: adding a code without a mapping fails to compile. */
+/** Exhaustive: a Record over the union, so adding a code without a mapping fails to compile. */
+const ERROR_TABLE: Readonly<Record<DomainErrorCode, ErrorMapping>> = {
+  ENVIRONMENT_NOT_FOUND: NOT_FOUND,
+  VERSION_NOT_FOUND: NOT_FOUND,
+  OBJECT_NOT_FOUND: NOT_FOUND,
+  TAG_NOT_FOUND: NOT_FOUND,
+  TOKEN_NOT_FOUND: NOT_FOUND,
+  UNAUTHENTICATED: { httpStatus: 401, graphqlCode: 'UNAUTHENTICATED' },
+  FORBIDDEN: { httpStatus: 403, graphqlCode: 'FORBIDDEN' },
+  INVALID_INPUT: { httpStatus: 400, graphqlCode: 'BAD_USER_INPUT' },
+  INVALID_ARGUMENT: { httpStatus: 400, graphqlCode: 'BAD_USER_INPUT' },
+  UNSUPPORTED_MEDIA_TYPE: { httpStatus: 415, graphqlCode: 'BAD_USER_INPUT' },
+  PAYLOAD_TOO_LARGE: { httpStatus: 413, graphqlCode: 'BAD_USER_INPUT' },
+  NOT_IMPLEMENTED: { httpStatus: 501, graphqlCode: 'NOT_IMPLEMENTED' },
+};
+
 export function mapErrorCode(code: DomainErrorCode): ErrorMapping {
-  switch (code) {
-    case 'ENVIRONMENT_NOT_FOUND':
-    case 'VERSION_NOT_FOUND':
-    case 'OBJECT_NOT_FOUND':
-    case 'TAG_NOT_FOUND':
-      return { httpStatus: 404, graphqlCode: 'NOT_FOUND' };
-    case 'INVALID_INPUT':
-      return { httpStatus: 400, graphqlCode: 'BAD_USER_INPUT' };
-    case 'INVALID_ARGUMENT':
-      return { httpStatus: 400, graphqlCode: 'BAD_USER_INPUT' };
-    case 'UNSUPPORTED_MEDIA_TYPE':
-      return { httpStatus: 415, graphqlCode: 'BAD_USER_INPUT' };
-    case 'PAYLOAD_TOO_LARGE':
-      return { httpStatus: 413, graphqlCode: 'BAD_USER_INPUT' };
-    case 'NOT_IMPLEMENTED':
-      return { httpStatus: 501, graphqlCode: 'NOT_IMPLEMENTED' };
-    default:
-      return assertNever(code);
-  }
+  return ERROR_TABLE[code];
 }

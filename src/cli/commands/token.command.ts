@@ -1,0 +1,106 @@
+import type { Command } from 'commander';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import type { ApiTokenInfo, TokenStore } from '../../platform/auth/token-store.js';
+
+interface CreateOptions {
+  readonly name: string;
+  readonly scopes: string;
+  readonly env: string[];
+  readonly format: string;
+}
+
+/** Opens the database exactly as `serve` does (DATABASE_URL, else the embedded one), runs `work`. */
+async function withTokenStore(work: (store: TokenStore) => Promise<number>): Promise<number> {
+  const [{ loadConfig }, { prepareDatabase }, { TokenStore }, { default: postgres }] =
+    await Promise.all([
+      import('../../platform/config/app-config.js'),
+      import('../../platform/database/prepare-database.js'),
+      import('../../platform/auth/token-store.js'),
+      import('postgres'),
+    ]);
+  const config = loadConfig(process.env);
+  const database = await prepareDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPgPort: config.embeddedPgPort,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const sql = postgres(database.url, { max: 1, onnotice: () => undefined });
+  try {
+    return await work(new TokenStore(sql));
+  } finally {
+    await sql.end({ timeout: 5 });
+    await database.stop();
+  }
+}
+
+function describe(token: ApiTokenInfo): string {
+  const envs = token.environments.length === 0 ? '*' : token.environments.join(',');
+  const state = token.revokedAt === null ? 'active' : `revoked ${token.revokedAt.toISOString()}`;
+  const used = token.lastUsedAt === null ? 'never used' : `used ${token.lastUsedAt.toISOString()}`;
+  return `${token.id}  ${token.name}  scopes=${token.scopes.join(',')}  envs=${envs}  ${state}  ${used}`;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `meshlens token create|list|revoke`: manages API tokens directly in the database (bootstrap). */
+export function registerTokenCommand(program: Command): void {
+  const token = program
+    .command('token')
+    .description('Manage API tokens in the database (DATABASE_URL, else the embedded one)');
+  token
+    .command('create')
+    .description('Create a token; its secret is printed once')
+    .requiredOption('--name <name>', 'who or what uses the token')
+    .requiredOption('--scopes <list>', 'comma-separated: read, ingest, admin')
+    .option('--env <name>', 'limit to an environment (repeatable; none = all)', collect, [])
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (options: CreateOptions) => {
+      const { parseScopes } = await import('../../platform/auth/scopes.js');
+      const scopes = parseScopes(options.scopes);
+      process.exitCode = await withTokenStore(async (store) => {
+        const created = await store.create({
+          name: options.name,
+          scopes,
+          environments: options.env,
+        });
+        process.stdout.write(
+          options.format === 'json'
+            ? `${JSON.stringify(created, null, 2)}\n`
+            : `${describe(created)}\nsecret (shown once): ${created.secret}\n`,
+        );
+        return EXIT_OK;
+      });
+    });
+  token
+    .command('list')
+    .description('List tokens (never their secrets)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (options: { readonly format: string }) => {
+      process.exitCode = await withTokenStore(async (store) => {
+        const tokens = await store.list();
+        process.stdout.write(
+          options.format === 'json'
+            ? `${JSON.stringify(tokens, null, 2)}\n`
+            : tokens.map((t) => `${describe(t)}\n`).join(''),
+        );
+        return EXIT_OK;
+      });
+    });
+  token
+    .command('revoke')
+    .description('Revoke a token by id')
+    .argument('<id>')
+    .action(async (id: string) => {
+      process.exitCode = await withTokenStore(async (store) => {
+        if (await store.revoke(id)) {
+          process.stdout.write(`revoked ${id}\n`);
+          return EXIT_OK;
+        }
+        process.stderr.write(`meshlens: no active token '${id}'\n`);
+        return EXIT_ERROR;
+      });
+    });
+}

@@ -1,0 +1,1 @@
+export const TOKEN_STORE = Symbol('TOKEN_STORE');
