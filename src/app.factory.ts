@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
+import { DomainError } from './platform/errors/domain-error.js';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter.js';
 
 const MANIFEST_TYPES = [
@@ -16,6 +17,29 @@ const MANIFEST_TYPES = [
   'application/json',
   'text/plain',
 ];
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * body-parser decodes text leniently (bad bytes become U+FFFD, silently changing a manifest):
+ * reject invalid UTF-8 instead. A thrown error with `status` becomes that HTTP status.
+ */
+function rejectInvalidUtf8(_req: unknown, _res: unknown, buffer: Buffer, encoding: string): void {
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8') {
+    return;
+  }
+  try {
+    STRICT_UTF8.decode(buffer);
+  } catch {
+    // body-parser keeps the error object and uses its `status`; the filter sees the DomainError.
+    throw Object.assign(
+      new DomainError('INVALID_INPUT', 'the body is not valid UTF-8', {
+        inputCode: 'INVALID_UTF8',
+      }),
+      { status: 400, type: 'encoding.invalid' },
+    );
+  }
+}
 
 export interface CreateAppOptions {
   readonly config: AppConfig;
@@ -35,7 +59,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const limit = options.config.maxBodyBytes;
   // GraphQL gets JSON; the REST API keeps manifests as text so the engine can locate errors.
   app.use('/graphql', express.json({ limit }));
-  app.use('/api', express.text({ type: MANIFEST_TYPES, limit }));
+  app.use('/api', express.text({ type: MANIFEST_TYPES, limit, verify: rejectInvalidUtf8 }));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -7,6 +7,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { ImpactModule } from './modules/impact/impact.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { SnapshotsModule } from './modules/snapshots/snapshots.module.js';
+import { ValidationsModule } from './modules/validations/validations.module.js';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config.js';
 import { AuthModule } from './platform/auth/auth.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         IngestModule,
         ImpactModule,
         GraphModule,
+        ValidationsModule,
         AuditModule,
         AuthModule,
       ],

@@ -8,6 +8,7 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { RetentionResolver } from './modules/audit/retention.resolver.js';
 import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { SnapshotsResolver } from './modules/snapshots/snapshots.resolver.js';
+import { ValidationsResolver } from './modules/validations/validations.resolver.js';
 
 /** Every resolver of the app: the committed schema.gql is printed from these. */
 export const RESOLVERS = [
@@ -15,6 +16,7 @@ export const RESOLVERS = [
   IngestResolver,
   ImpactResolver,
   GraphResolver,
+  ValidationsResolver,
   AuditResolver,
   RetentionResolver,
 ];

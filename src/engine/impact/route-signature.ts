@@ -46,6 +46,9 @@ function destinationView(
     weight: d.weight,
     workloads: endpoints.workloads.map((w) => w.id).sort(),
     policy: endpoints.destinationRule?.trafficPolicy ?? null,
+    // A destination that stops resolving to a service (an external host whose ServiceEntry is
+    // removed) changes routing even though no workload was behind it before or after.
+    service: d.service?.uid ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../platform/errors/domain-error.js';
-import { parseVersionRef } from '../snapshots/snapshots.service.js';
+import { parseTimestamp, parseVersionRef } from '../snapshots/snapshots.service.js';
 import { GraphService } from './graph.service.js';
 import { toSimulateRequest, type SimulateRequestLike } from './simulate-request.mapper.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
@@ -23,6 +23,14 @@ function jsonBody(body: unknown): SimulateRequestLike {
 @Controller('api/v1/environments')
 export class GraphController {
   constructor(private readonly graphs: GraphService) {}
+
+  private resolve(env: string, version: string | undefined, asOf: string | undefined) {
+    return this.graphs.resolve(
+      env,
+      parseVersionRef(version ?? 'latest'),
+      asOf === undefined ? undefined : parseTimestamp(asOf),
+    );
+  }
 
   @Post(':env/simulate')
   @RequireScope('read') // computes, stores nothing
@@ -58,9 +66,10 @@ export class GraphController {
   async simulate(
     @Param('env') env: string,
     @Query('version') version: string | undefined,
+    @Query('asOf') asOf: string | undefined,
     @Body() body: unknown,
   ): Promise<unknown> {
-    const r = await this.graphs.resolve(env, parseVersionRef(version ?? 'latest'));
+    const r = await this.resolve(env, version, asOf);
     return this.graphs.simulate(r, toSimulateRequest(jsonBody(body)));
   }
 
@@ -90,8 +99,9 @@ export class GraphController {
     @Query('version') version: string | undefined,
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,
+    @Query('asOf') asOf: string | undefined,
   ): Promise<unknown> {
-    const r = await this.graphs.resolve(env, parseVersionRef(version ?? 'latest'));
+    const r = await this.resolve(env, version, asOf);
     return {
       environment: env,
       version: r.version,

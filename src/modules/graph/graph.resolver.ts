@@ -27,8 +27,14 @@ export class GraphResolver {
   async graph(
     @Args('environment') environment: string,
     @Args('version', { type: () => Int, nullable: true }) version: number | null,
+    @Args('asOf', {
+      type: () => Date,
+      nullable: true,
+      description: 'The version current at this time',
+    })
+    asOf: Date | null,
   ): Promise<MeshGraphView> {
-    const r = await this.graphs.resolve(environment, version ?? 'latest');
+    const r = await this.graphs.resolve(environment, version ?? 'latest', asOf ?? undefined);
     return { environment, version: r.version, notes: [...r.reach.notes] };
   }
 
@@ -37,8 +43,9 @@ export class GraphResolver {
     @Args('environment') environment: string,
     @Args('version', { type: () => Int, nullable: true }) version: number | null,
     @Args('request') request: SimulateRequestInput,
+    @Args('asOf', { type: () => Date, nullable: true }) asOf: Date | null,
   ): Promise<unknown> {
-    const r = await this.graphs.resolve(environment, version ?? 'latest');
+    const r = await this.graphs.resolve(environment, version ?? 'latest', asOf ?? undefined);
     return this.graphs.simulate(r, toSimulateRequest(request));
   }
 

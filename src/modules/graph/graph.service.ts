@@ -10,6 +10,7 @@ import {
   type SimulateResult,
 } from '../../engine/index.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
+import { SnapshotsService } from '../snapshots/snapshots.service.js';
 import {
   toMeshDestinationRule,
   toMeshGateway,
@@ -36,10 +37,19 @@ const byNamespace = (ns: string | null | undefined) => (item: { namespace: strin
 /** Queries over the resolved graph of one stored version (SEMANTICS §0). */
 @Injectable()
 export class GraphService {
-  constructor(private readonly cache: ResolvedGraphCache) {}
+  constructor(
+    private readonly cache: ResolvedGraphCache,
+    private readonly snapshots: SnapshotsService,
+  ) {}
 
-  resolve(environment: string, version: VersionRef): Promise<ResolvedVersion> {
-    return this.cache.get(environment, version);
+  /** The resolved graph of a version, or of the version current at `asOf` (issue 7). */
+  async resolve(environment: string, version: VersionRef, asOf?: Date): Promise<ResolvedVersion> {
+    if (asOf === undefined) {
+      return this.cache.get(environment, version);
+    }
+    const ref = version === 'latest' ? { asOf } : { version, asOf };
+    const info = await this.snapshots.resolveVersionRef(environment, ref);
+    return this.cache.get(environment, info.number);
   }
 
   services(r: ResolvedVersion, namespace?: string | null): MeshService[] {

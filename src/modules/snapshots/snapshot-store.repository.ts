@@ -19,6 +19,8 @@ interface ChangeSet {
   readonly removed: number;
 }
 
+const UNIQUE_VIOLATION = '23505';
+
 const REVISION_COLUMNS =
   'environment_id, object_id, api_group, api_version, kind, namespace, name, known, hash, valid_from, source_file';
 
@@ -109,6 +111,22 @@ export class SnapshotStoreRepository {
     }
     if (byHash.size === 0) {
       return 0;
+    }
+    // Fast path: COPY straight into blob. Another environment's ingest may insert one of these
+    // hashes between our SELECT and the COPY (unique violation): then redo it through a staging
+    // table with ON CONFLICT DO NOTHING. The savepoint keeps the transaction usable.
+    try {
+      await tx.savepoint(async (sp) => {
+        await writeCopyRows(
+          await sp`COPY blob (hash, body) FROM STDIN`.writable(),
+          byHash.entries(),
+        );
+      });
+      return byHash.size;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) {
+        throw error;
+      }
     }
     await tx`CREATE TEMP TABLE blob_in (hash text, body jsonb) ON COMMIT DROP`;
     const stream = await tx`COPY blob_in (hash, body) FROM STDIN`.writable();

@@ -1,0 +1,95 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
+
+/** Body limit for this app: small, so the "too large" case needs no 100 MB buffer. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function aliasBomb(): string {
+  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: lol, namespace: default}'];
+  lines.push('data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]');
+  let previous = 'a';
+  for (const name of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) {
+    lines.push(`  ${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    previous = name;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function deepNesting(depth: number): string {
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep, namespace: default}\ndata: {x: ${'['.repeat(depth)}${']'.repeat(depth)}}\n`;
+}
+
+function manyDocuments(count: number): string {
+  const doc = (i: number) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n  namespace: default\n`;
+  return Array.from({ length: count }, (_, i) => doc(i)).join('---\n');
+}
+
+interface HostileCase {
+  readonly name: string;
+  readonly body: () => string | Buffer;
+  readonly status: number;
+  readonly code: string;
+}
+
+const CASES: HostileCase[] = [
+  { name: 'alias bomb (billion laughs)', body: aliasBomb, status: 400, code: 'INVALID_INPUT' },
+  { name: '10k-deep nesting', body: () => deepNesting(10_000), status: 400, code: 'INVALID_INPUT' },
+  {
+    name: 'body over MESHLENS_MAX_BODY_BYTES',
+    body: () => 'x'.repeat(MAX_BODY_BYTES + 1),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'invalid UTF-8',
+    body: () =>
+      Buffer.concat([
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: '),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('}\n'),
+      ]),
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    name: 'more documents than MESHLENS_MAX_DOCUMENTS',
+    body: () => manyDocuments(2_001),
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+];
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({
+    MESHLENS_MAX_BODY_BYTES: String(MAX_BODY_BYTES),
+    MESHLENS_MAX_DOCUMENTS: '2000',
+  });
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('hostile input is rejected with a clear error and nothing stored', () => {
+  for (const hostile of CASES) {
+    it(`${hostile.name}: ${hostile.status} ${hostile.code}, no version`, async () => {
+      const env = uniqueEnvironment('hostile');
+      const started = performance.now();
+      const res = await request(t.server)
+        .post(`/api/v1/environments/${env}/versions`)
+        .set('content-type', 'application/yaml')
+        .send(hostile.body());
+      const elapsed = performance.now() - started;
+      // Reported, not asserted (timed assertions are flaky): the issue asks for < 1 s.
+      process.stdout.write(`hostile input '${hostile.name}': ${elapsed.toFixed(0)} ms\n`);
+      expect(res.status, res.text.slice(0, 500)).toBe(hostile.status);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.body).toMatchObject({ error: { code: hostile.code } });
+      expect((await request(t.server).get(`/api/v1/environments/${env}`)).status).toBe(404);
+    });
+  }
+});

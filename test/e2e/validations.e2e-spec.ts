@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIOS_DIR } from '../support/corpus.js';
+import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
+
+let t: TestApp;
+const env = uniqueEnvironment('validations');
+
+function folder(dir: string): string {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n---\n');
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const scenario = join(SCENARIOS_DIR, '09-service-deleted');
+  for (const side of ['before', 'after']) {
+    const res = await request(t.server)
+      .post(`/api/v1/environments/${env}/versions`)
+      .set('content-type', 'application/yaml')
+      .send(folder(join(scenario, side)));
+    expect(res.status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('validations of stored versions', () => {
+  it('computes findings once per version and serves them from the cache after', async () => {
+    const first = await request(t.server).get(
+      `/api/v1/environments/${env}/validations?version=2&code=IST0101`,
+    );
+    expect(first.status).toBe(200);
+    expect(first.headers['x-meshlens-cache']).toBe('miss');
+    expect(first.body.version).toBe(2);
+    expect(first.body.findings).toContainEqual(
+      expect.objectContaining({
+        istioCode: 'IST0101',
+        resource: { kind: 'VirtualService', namespace: 'default', name: 'ratings' },
+      }),
+    );
+    const again = await request(t.server).get(
+      `/api/v1/environments/${env}/validations?version=2&code=IST0101`,
+    );
+    expect(again.headers['x-meshlens-cache']).toBe('hit');
+    expect(again.body).toEqual(first.body);
+    const before = await request(t.server).get(
+      `/api/v1/environments/${env}/validations?version=1&code=IST0101`,
+    );
+    expect(
+      before.body.findings.filter(
+        (f: { resource: { name: string } }) => f.resource.name === 'ratings',
+      ),
+    ).toEqual([]);
+  });
+
+  it('answers the same in GraphQL, filtered by level', async () => {
+    const res = await request(t.server).post('/graphql').send({
+      query: `query($env: String!) { validations(environment: $env, filter: { level: "Error" }) { version total byLevel findings { code istioCode level resource { kind name } path } } }`,
+      variables: { env },
+    });
+    expect(res.body.errors).toBeUndefined();
+    const v = res.body.data.validations;
+    expect(v.version).toBe(2);
+    expect(v.total).toBe(v.findings.length);
+    expect(v.findings.every((f: { level: string }) => f.level === 'Error')).toBe(true);
+    expect(v.byLevel).toEqual({ Error: v.total });
+  });
+});
