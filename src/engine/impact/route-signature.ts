@@ -37,7 +37,7 @@ function destinationView(
   graph: MeshGraph,
   client: DestinationClient,
   d: EffectiveDestination,
-): DestinationView & { policy: JsonValue } {
+): DestinationView & { policy: JsonValue; service: string | null } {
   const endpoints = destinationWorkloads(graph, client, d);
   return {
     host: d.host,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ENGINE_VERSION,
   impactOfChange,
@@ -15,6 +15,7 @@ import {
 } from '../snapshots/snapshot-content.service.js';
 import { ImpactCacheRepository } from './impact-cache.repository.js';
 import { ProposalRepository, type ProposalRecord } from './proposal.repository.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 
 export type VersionRef = number | 'latest';
 /** `previous`: the version before the target (an empty snapshot before version 1). */
@@ -46,6 +47,7 @@ export class ImpactService {
     private readonly content: SnapshotContentService,
     private readonly cache: ImpactCacheRepository,
     private readonly proposals: ProposalRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async diff(environment: string, from: BaseRef, to: VersionRef): Promise<ImpactResult> {
@@ -91,7 +93,10 @@ export class ImpactService {
   }
 
   async impact(request: ImpactRequest): Promise<ImpactResult> {
-    const parsed = parseSnapshot(request.files, { defaultNamespace: request.defaultNamespace });
+    const parsed = parseSnapshot(request.files, {
+      defaultNamespace: request.defaultNamespace,
+      limits: this.config.parseLimits,
+    });
     if (!parsed.ok) {
       throw inputErrorToDomain(parsed.error);
     }

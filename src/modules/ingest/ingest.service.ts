@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { parseSnapshot, type SourceFile } from '../../engine/index.js';
 import { DomainError, inputErrorToDomain } from '../../platform/errors/domain-error.js';
 import { RetentionService } from '../audit/retention.service.js';
 import { SnapshotsService } from '../snapshots/snapshots.service.js';
 import type { VersionInfo, VersionMetadata } from '../snapshots/snapshots.types.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 
 export interface IngestWarning {
   readonly code: string;
@@ -39,6 +40,7 @@ export class IngestService {
   constructor(
     private readonly snapshots: SnapshotsService,
     private readonly retention: RetentionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
@@ -51,7 +53,10 @@ export class IngestService {
     if (request.files.length === 0) {
       throw new DomainError('INVALID_INPUT', 'the request holds no documents');
     }
-    const parsed = parseSnapshot(request.files, { defaultNamespace: request.defaultNamespace });
+    const parsed = parseSnapshot(request.files, {
+      defaultNamespace: request.defaultNamespace,
+      limits: this.config.parseLimits,
+    });
     if (!parsed.ok) {
       throw inputErrorToDomain(parsed.error);
     }

@@ -20,6 +20,9 @@ const envSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   MESHLENS_DEFAULT_NAMESPACE: z.string().min(1).default('default'),
+  MESHLENS_MAX_DOCUMENTS: z.coerce.number().int().positive().default(250_000),
+  MESHLENS_MAX_DEPTH: z.coerce.number().int().positive().default(100),
+  MESHLENS_MAX_ALIASES: z.coerce.number().int().nonnegative().default(1_000),
   MESHLENS_AUTH: z.enum(['on', 'off']).optional(),
   MESHLENS_AUTH_READS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
@@ -35,6 +38,12 @@ export interface AppConfig {
   readonly maxBodyBytes: number;
   readonly defaultNamespace: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Parser guards (engine ParseLimits): objects per snapshot, nesting depth, aliases per document. */
+  readonly parseLimits: {
+    readonly maxDocuments: number;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+  };
   /** MESHLENS_AUTH: on by default with DATABASE_URL, off for the embedded local mode. */
   readonly authEnabled: boolean;
   /** MESHLENS_AUTH_READS=true: reads need a `read` token too. */
@@ -61,6 +70,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     maxBodyBytes: e.MESHLENS_MAX_BODY_BYTES,
     defaultNamespace: e.MESHLENS_DEFAULT_NAMESPACE,
     logLevel: e.LOG_LEVEL,
+    parseLimits: {
+      maxDocuments: e.MESHLENS_MAX_DOCUMENTS,
+      maxDepth: e.MESHLENS_MAX_DEPTH,
+      maxAliases: e.MESHLENS_MAX_ALIASES,
+    },
     authEnabled: (e.MESHLENS_AUTH ?? (e.DATABASE_URL === undefined ? 'off' : 'on')) === 'on',
     authReads: e.MESHLENS_AUTH_READS === 'true',
   };

@@ -37,7 +37,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     return undefined;
   }
 
-  private toBody(exception: unknown): [number, ErrorBody] {
+  private toBody(thrown: unknown): [number, ErrorBody] {
+    // Express middleware errors (body-parser) reach us wrapped in an HttpException: a DomainError
+    // thrown by a body check (app.factory.ts) is answered as itself.
+    const exception =
+      thrown instanceof HttpException && thrown.cause instanceof DomainError
+        ? thrown.cause
+        : thrown;
     if (exception instanceof DomainError) {
       const mapping = mapErrorCode(exception.code);
       return [
