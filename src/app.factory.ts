@@ -7,6 +7,7 @@ import express from 'express';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { DomainError } from './platform/errors/domain-error.js';
+import { findInvalidUtf8 } from './platform/http/utf8.js';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter.js';
 
 const MANIFEST_TYPES = [
@@ -18,24 +19,20 @@ const MANIFEST_TYPES = [
   'text/plain',
 ];
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * body-parser decodes text leniently (bad bytes become U+FFFD, silently changing a manifest):
- * reject invalid UTF-8 instead. A thrown error with `status` becomes that HTTP status.
+ * reject invalid UTF-8 instead, located. body-parser keeps a thrown error's `status`, and the
+ * filter answers the DomainError inside.
  */
 function rejectInvalidUtf8(_req: unknown, _res: unknown, buffer: Buffer, encoding: string): void {
   if (encoding.toLowerCase().replace('-', '') !== 'utf8') {
     return;
   }
-  try {
-    STRICT_UTF8.decode(buffer);
-  } catch {
-    // body-parser keeps the error object and uses its `status`; the filter sees the DomainError.
+  const problem = findInvalidUtf8(buffer);
+  if (problem !== null) {
+    const message = `the body is not valid UTF-8 (byte ${problem.offset}, line ${problem.line})`;
     throw Object.assign(
-      new DomainError('INVALID_INPUT', 'the body is not valid UTF-8', {
-        inputCode: 'INVALID_UTF8',
-      }),
+      new DomainError('INVALID_INPUT', message, { ...problem, inputCode: 'INVALID_UTF8' }),
       { status: 400, type: 'encoding.invalid' },
     );
   }

@@ -11,6 +11,7 @@ import { ValidationsModule } from './modules/validations/validations.module.js';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config.js';
 import { AuthModule } from './platform/auth/auth.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
+import { queryCostPlugin } from './platform/graphql/query-cost.plugin.js';
 import { formatGraphqlError } from './platform/graphql/format-error.js';
 
 export interface AppModuleOptions {
@@ -34,6 +35,7 @@ export class AppModule {
           introspection: true,
           csrfPrevention: true,
           formatError: formatGraphqlError,
+          plugins: [queryCostPlugin(options.config.graphqlLimits)],
         }),
         HealthModule,
         SnapshotsModule,

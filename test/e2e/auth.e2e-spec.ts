@@ -59,7 +59,7 @@ const JSON_BODY = (value: unknown) => ({
   contentType: 'application/json',
 });
 
-const WRITES: Record<string, Write> = {
+const WRITES = {
   'ingest a version': { method: 'post', path: (e) => api(e, '/versions'), ...YAML },
   'propose an impact': { method: 'post', path: (e) => api(e, '/impact?store=true'), ...YAML },
   'tag a version': {
@@ -81,7 +81,7 @@ const WRITES: Record<string, Write> = {
     ...JSON_BODY({ name: 'x', scopes: ['admin'] }),
   },
   'revoke a token': { method: 'delete', path: () => '/api/v1/tokens/0000000000000000' },
-};
+} satisfies Record<string, Write>;
 
 function send(write: Write, env: string, headers: Record<string, string> = {}) {
   let req = request(t.server)[write.method](write.path(env)).set(headers);
@@ -119,14 +119,14 @@ describe('auth on: every write needs a token of the right scope', () => {
 
   it('an unknown token is 401 and the error body never echoes it', async () => {
     const forged = `ml_0123456789abcdef_${'A'.repeat(43)}`;
-    const res = await send(WRITES['ingest a version'] as Write, envB, bearer(forged));
+    const res = await send(WRITES['ingest a version'], envB, bearer(forged));
     expect(res.status).toBe(401);
     expect(res.text).not.toContain(forged);
     expect(res.text).not.toContain('AAAAAAAAAA');
   });
 
   it('an ingest token limited to an environment writes there and nowhere else', async () => {
-    const ingest = WRITES['ingest a version'] as Write;
+    const ingest = WRITES['ingest a version'];
     const ok = await send(ingest, envA, bearer(secrets.ingestA));
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     const other = await send(ingest, envB, bearer(secrets.ingestA));
@@ -136,12 +136,12 @@ describe('auth on: every write needs a token of the right scope', () => {
   });
 
   it('an ingest token may not do admin work (tags) even in its environment', async () => {
-    const res = await send(WRITES['tag a version'] as Write, envA, bearer(secrets.ingestA));
+    const res = await send(WRITES['tag a version'], envA, bearer(secrets.ingestA));
     expect(res.status).toBe(403);
   });
 
   it('an admin token may do everything', async () => {
-    const res = await send(WRITES['tag a version'] as Write, envA, bearer(secrets.admin));
+    const res = await send(WRITES['tag a version'], envA, bearer(secrets.admin));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   });
 
@@ -174,7 +174,7 @@ describe('tokens over REST (admin)', () => {
       403,
     );
 
-    const ingest = WRITES['ingest a version'] as Write;
+    const ingest = WRITES['ingest a version'];
     expect((await send(ingest, envA, bearer(body.secret))).status).toBe(200); // identical content
     const revoked = await request(t.server)
       .delete(`/api/v1/tokens/${body.id}`)

@@ -31,11 +31,25 @@ interface HostileCase {
   readonly body: () => string | Buffer;
   readonly status: number;
   readonly code: string;
+  /** The 1-based line the error points at (a located error), when the parser can tell. */
+  readonly line?: number;
 }
 
 const CASES: HostileCase[] = [
-  { name: 'alias bomb (billion laughs)', body: aliasBomb, status: 400, code: 'INVALID_INPUT' },
-  { name: '10k-deep nesting', body: () => deepNesting(10_000), status: 400, code: 'INVALID_INPUT' },
+  {
+    name: 'alias bomb (billion laughs)',
+    body: aliasBomb,
+    status: 400,
+    code: 'INVALID_INPUT',
+    line: 1,
+  },
+  {
+    name: '10k-deep nesting',
+    body: () => deepNesting(10_000),
+    status: 400,
+    code: 'INVALID_INPUT',
+    line: 4,
+  },
   {
     name: 'body over MESHLENS_MAX_BODY_BYTES',
     body: () => 'x'.repeat(MAX_BODY_BYTES + 1),
@@ -52,12 +66,14 @@ const CASES: HostileCase[] = [
       ]),
     status: 400,
     code: 'INVALID_INPUT',
+    line: 3,
   },
   {
     name: 'more documents than MESHLENS_MAX_DOCUMENTS',
     body: () => manyDocuments(2_001),
     status: 400,
     code: 'INVALID_INPUT',
+    line: 12_001, // the first object over the limit: 6 lines per document
   },
 ];
 
@@ -89,6 +105,9 @@ describe('hostile input is rejected with a clear error and nothing stored', () =
       expect(res.status, res.text.slice(0, 500)).toBe(hostile.status);
       expect(res.headers['content-type']).toMatch(/application\/json/);
       expect(res.body).toMatchObject({ error: { code: hostile.code } });
+      if (hostile.line !== undefined) {
+        expect(res.body).toMatchObject({ error: { line: hostile.line } });
+      }
       expect((await request(t.server).get(`/api/v1/environments/${env}`)).status).toBe(404);
     });
   }

@@ -28,13 +28,38 @@ function missingEdges(from: string, a: readonly ReachEdge[], b: readonly ReachEd
   return a.filter((e) => e.to !== from && !inB.has(e.to));
 }
 
+/** Which explanation a lost edge can share: same lists before/after, namespace and target. */
+function explanationGroup(
+  id: string,
+  before: ReachSource | undefined,
+  after: ReachSource | undefined,
+): string {
+  const namespace = before?.namespace ?? after?.namespace ?? '';
+  const external = id.startsWith('external:') ? id : '';
+  return `${before?.edges.key ?? ''}|${after?.edges.key ?? ''}|${namespace}|${external}`;
+}
+
 /**
  * SEMANTICS §0: lost/gained (source, workload) edges and the workloads whose reachability flips.
  * Sources whose edge lists have the same content key on both sides are skipped without a look.
+ * Sources with the same lists before and after see the same config (that is how lists are
+ * shared), so one explanation per (lists, namespace, target) serves them all: on a large mesh a
+ * change can cut thousands of sources off the same workloads.
  */
 export function diffReachability(base: Side, target: Side): ReachabilityDiff {
   const lost: ReachabilityEdgeChange[] = [];
   const gained: ReachabilityEdgeChange[] = [];
+  const reasons = new Map<string, string>();
+  const explain = (id: string, group: string, edge: ReachEdge): string => {
+    const key = `${group}|${edge.to}`;
+    const known = reasons.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const reason = explainLostEdge(base, target, id, edge);
+    reasons.set(key, reason);
+    return reason;
+  };
   const ids = new Set([...base.reach.sourcesById.keys(), ...target.reach.sourcesById.keys()]);
   for (const id of [...ids].sort()) {
     const before = base.reach.sourcesById.get(id);
@@ -42,8 +67,9 @@ export function diffReachability(base: Side, target: Side): ReachabilityDiff {
     if (before !== undefined && before.edges.key === after?.edges.key) {
       continue;
     }
+    const group = explanationGroup(id, before, after);
     for (const edge of missingEdges(id, edgesOf(before), edgesOf(after))) {
-      lost.push({ from: id, to: edge.to, reason: explainLostEdge(base, target, id, edge) });
+      lost.push({ from: id, to: edge.to, reason: explain(id, group, edge) });
     }
     for (const edge of missingEdges(id, edgesOf(after), edgesOf(before))) {
       gained.push({ from: id, to: edge.to, reason: `now reaches it: ${edgeReason(edge)}` });
@@ -61,13 +87,19 @@ function diffReachableWorkloads(
   const after = new Set(target.reach.reachable);
   const kindOf = (side: Side, id: string): string =>
     side.graph.workloadsById.get(id)?.kind ?? 'Workload';
+  const reasonsByTarget = new Map<string, Set<string>>();
+  for (const edge of lost) {
+    const set = reasonsByTarget.get(edge.to) ?? new Set<string>();
+    set.add(edge.reason);
+    reasonsByTarget.set(edge.to, set);
+  }
   const unreachable = [...before]
     .filter((id) => !after.has(id))
     .sort()
     .map((id) => ({
       workload: id,
       kind: kindOf(base, id),
-      reason: unreachableReason(target, id, lost),
+      reason: unreachableReason(target, id, reasonsByTarget.get(id)),
     }));
   const newlyReachable = [...after]
     .filter((id) => !before.has(id))
@@ -79,12 +111,12 @@ function diffReachableWorkloads(
 function unreachableReason(
   target: Side,
   id: string,
-  lost: readonly ReachabilityEdgeChange[],
+  lostReasons: ReadonlySet<string> | undefined,
 ): string {
   if (!target.graph.workloadsById.has(id)) {
     return 'the workload was removed';
   }
-  const reasons = [...new Set(lost.filter((e) => e.to === id).map((e) => e.reason))].sort();
+  const reasons = [...(lostReasons ?? [])].sort();
   if (reasons.length === 0) {
     return 'no source reaches it any more';
   }

@@ -23,6 +23,8 @@ const envSchema = z.object({
   MESHLENS_MAX_DOCUMENTS: z.coerce.number().int().positive().default(250_000),
   MESHLENS_MAX_DEPTH: z.coerce.number().int().positive().default(100),
   MESHLENS_MAX_ALIASES: z.coerce.number().int().nonnegative().default(1_000),
+  MESHLENS_GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(15),
+  MESHLENS_GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(100_000),
   MESHLENS_AUTH: z.enum(['on', 'off']).optional(),
   MESHLENS_AUTH_READS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
@@ -44,6 +46,8 @@ export interface AppConfig {
     readonly maxDepth: number;
     readonly maxAliases: number;
   };
+  /** GraphQL operation limits (query-cost.plugin.ts); the cost is reported in `extensions.cost`. */
+  readonly graphqlLimits: { readonly maxDepth: number; readonly maxCost: number };
   /** MESHLENS_AUTH: on by default with DATABASE_URL, off for the embedded local mode. */
   readonly authEnabled: boolean;
   /** MESHLENS_AUTH_READS=true: reads need a `read` token too. */
@@ -74,6 +78,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       maxDocuments: e.MESHLENS_MAX_DOCUMENTS,
       maxDepth: e.MESHLENS_MAX_DEPTH,
       maxAliases: e.MESHLENS_MAX_ALIASES,
+    },
+    graphqlLimits: {
+      maxDepth: e.MESHLENS_GRAPHQL_MAX_DEPTH,
+      maxCost: e.MESHLENS_GRAPHQL_MAX_COST,
     },
     authEnabled: (e.MESHLENS_AUTH ?? (e.DATABASE_URL === undefined ? 'off' : 'on')) === 'on',
     authReads: e.MESHLENS_AUTH_READS === 'true',
