@@ -22,10 +22,23 @@ function edgesOf(source: ReachSource | undefined): readonly ReachEdge[] {
   return source?.edges.edges ?? NO_EDGES;
 }
 
-/** Edges (sorted by `to`) in `a` and not in `b`, self-loops excluded. */
-function missingEdges(from: string, a: readonly ReachEdge[], b: readonly ReachEdge[]): ReachEdge[] {
-  const inB = new Set(b.map((e) => e.to));
-  return a.filter((e) => e.to !== from && !inB.has(e.to));
+/**
+ * Edges (sorted by `to`) in list `a` and not in list `b`. Lists are shared by many sources, so
+ * the difference is computed once per pair of lists; callers drop the source's self-loop.
+ */
+function listDifference(
+  cache: Map<string, readonly ReachEdge[]>,
+  a: ReachSource | undefined,
+  b: ReachSource | undefined,
+): readonly ReachEdge[] {
+  const key = `${a?.edges.key ?? ''}\u0000${b?.edges.key ?? ''}`;
+  let found = cache.get(key);
+  if (found === undefined) {
+    const inB = new Set(edgesOf(b).map((e) => e.to));
+    found = edgesOf(a).filter((e) => !inB.has(e.to));
+    cache.set(key, found);
+  }
+  return found;
 }
 
 /** Which explanation a lost edge can share: same lists before/after, namespace and target. */
@@ -60,6 +73,7 @@ export function diffReachability(base: Side, target: Side): ReachabilityDiff {
     reasons.set(key, reason);
     return reason;
   };
+  const differences = new Map<string, readonly ReachEdge[]>();
   const ids = new Set([...base.reach.sourcesById.keys(), ...target.reach.sourcesById.keys()]);
   for (const id of [...ids].sort()) {
     const before = base.reach.sourcesById.get(id);
@@ -68,11 +82,15 @@ export function diffReachability(base: Side, target: Side): ReachabilityDiff {
       continue;
     }
     const group = explanationGroup(id, before, after);
-    for (const edge of missingEdges(id, edgesOf(before), edgesOf(after))) {
-      lost.push({ from: id, to: edge.to, reason: explain(id, group, edge) });
+    for (const edge of listDifference(differences, before, after)) {
+      if (edge.to !== id) {
+        lost.push({ from: id, to: edge.to, reason: explain(id, group, edge) });
+      }
     }
-    for (const edge of missingEdges(id, edgesOf(after), edgesOf(before))) {
-      gained.push({ from: id, to: edge.to, reason: `now reaches it: ${edgeReason(edge)}` });
+    for (const edge of listDifference(differences, after, before)) {
+      if (edge.to !== id) {
+        gained.push({ from: id, to: edge.to, reason: `now reaches it: ${edgeReason(edge)}` });
+      }
     }
   }
   return { lost, gained, ...diffReachableWorkloads(base, target, lost) };
