@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { DomainError } from './platform/errors/domain-error.js';
 import { findInvalidUtf8 } from './platform/http/utf8.js';
+import { requestLog } from './platform/logging/request-log.js';
+import { AppMetrics } from './platform/metrics/app-metrics.js';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter.js';
 
 const MANIFEST_TYPES = [
@@ -41,7 +44,9 @@ function rejectInvalidUtf8(_req: unknown, _res: unknown, buffer: Buffer, encodin
 export interface CreateAppOptions {
   readonly config: AppConfig;
   readonly databaseUrl: string;
-  readonly logger?: false | ('error' | 'warn' | 'log' | 'debug')[];
+  readonly logger?: false | ('error' | 'warn' | 'log' | 'debug')[] | LoggerService;
+  /** Logs one JSON line per request (serve.ts); without it requests still get an x-request-id. */
+  readonly requestLogger?: Logger;
 }
 
 /** Builds the Nest application (REST + GraphQL + OpenAPI) without listening: tests use it too. */
@@ -54,6 +59,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     { bodyParser: false, logger: options.logger ?? ['error', 'warn', 'log'] },
   );
   const limit = options.config.maxBodyBytes;
+  // First, so that rejected bodies (413, 400) are timed and logged too.
+  app.use(requestLog(options.requestLogger));
+  app.use(app.get(AppMetrics).middleware);
   // GraphQL gets JSON; the REST API keeps manifests as text so the engine can locate errors.
   app.use('/graphql', express.json({ limit }));
   app.use('/api', express.text({ type: MANIFEST_TYPES, limit, verify: rejectInvalidUtf8 }));

@@ -10,6 +10,7 @@ import { SnapshotsModule } from './modules/snapshots/snapshots.module.js';
 import { ValidationsModule } from './modules/validations/validations.module.js';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config.js';
 import { AuthModule } from './platform/auth/auth.module.js';
+import { MetricsModule } from './platform/metrics/metrics.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { queryCostPlugin } from './platform/graphql/query-cost.plugin.js';
 import { formatGraphqlError } from './platform/graphql/format-error.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ValidationsModule,
         AuditModule,
         AuthModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],
       exports: [APP_CONFIG],

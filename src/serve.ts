@@ -1,18 +1,20 @@
-import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './platform/config/app-config.js';
 import { prepareDatabase } from './platform/database/prepare-database.js';
+import { createLogger, PinoNestLogger } from './platform/logging/pino-logger.js';
 
 /** `npm start` / `meshlens serve`: embedded PostgreSQL unless DATABASE_URL is set. */
 export async function serve(env: Readonly<Record<string, string | undefined>>): Promise<void> {
   const config = loadConfig(env);
-  const logger = new Logger('meshlens');
+  // JSON lines (pino) at LOG_LEVEL: start-up, Nest's own messages, one line per request.
+  const root = createLogger(config.logLevel);
+  const logger = root.child({ context: 'meshlens' });
   const database = await prepareDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     embeddedPgPort: config.embeddedPgPort,
     log: (line) => {
-      logger.log(line);
+      logger.info(line);
     },
   });
   if (!config.authEnabled) {
@@ -21,14 +23,19 @@ export async function serve(env: Readonly<Record<string, string | undefined>>): 
         'reach this port can write. Set MESHLENS_AUTH=on and create a token with `meshlens token create`.',
     );
   }
-  const app = await createApp({ config, databaseUrl: database.url });
+  const app = await createApp({
+    config,
+    databaseUrl: database.url,
+    logger: new PinoNestLogger(root),
+    requestLogger: root.child({ context: 'http' }),
+  });
   let isClosing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (isClosing) {
       return;
     }
     isClosing = true;
-    logger.log(`${signal}: finishing in-flight requests`);
+    logger.info(`${signal}: finishing in-flight requests`);
     await app.close();
     await database.stop();
     process.exit(0);
@@ -36,7 +43,7 @@ export async function serve(env: Readonly<Record<string, string | undefined>>): 
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen(config.port, config.host);
-  logger.log(
+  logger.info(
     `listening on http://${config.host}:${config.port} (REST /api/v1, GraphQL /graphql, OpenAPI /api/docs)`,
   );
 }

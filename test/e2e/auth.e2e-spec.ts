@@ -247,3 +247,29 @@ describe('MESHLENS_AUTH_READS=true', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('rate limit per token (MESHLENS_RATE_LIMIT=3 here)', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp({
+      MESHLENS_AUTH: 'on',
+      MESHLENS_AUTH_READS: 'true',
+      MESHLENS_RATE_LIMIT: '3',
+    });
+  });
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  it('a token over its budget gets 429 with Retry-After; other tokens are unaffected', async () => {
+    const read = () => request(limited.server).get('/api/v1/environments');
+    for (let i = 0; i < 3; i += 1) {
+      expect((await read().set(bearer(secrets.read))).status).toBe(200);
+    }
+    const over = await read().set(bearer(secrets.read));
+    expect(over.status).toBe(429);
+    expect(over.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await read().set(bearer(secrets.admin))).status).toBe(200);
+  });
+});

@@ -83,6 +83,8 @@ beforeAll(async () => {
   t = await startTestApp({
     MESHLENS_MAX_BODY_BYTES: String(MAX_BODY_BYTES),
     MESHLENS_MAX_DOCUMENTS: '2000',
+    MESHLENS_GRAPHQL_MAX_DEPTH: '3',
+    MESHLENS_GRAPHQL_MAX_COST: '100',
   });
 });
 
@@ -111,4 +113,54 @@ describe('hostile input is rejected with a clear error and nothing stored', () =
       expect((await request(t.server).get(`/api/v1/environments/${env}`)).status).toBe(404);
     });
   }
+});
+
+interface GraphqlBody {
+  readonly data?: unknown;
+  readonly errors?: { readonly extensions?: Record<string, unknown> }[];
+  readonly extensions?: { readonly cost?: unknown };
+}
+
+describe('GraphQL depth and cost limits (depth 3, cost 100 here)', () => {
+  async function gql(query: string, variables: Record<string, unknown> = {}) {
+    const res = await request(t.server).post('/graphql').send({ query, variables });
+    return { status: res.status, body: res.body as GraphqlBody };
+  }
+
+  it('an operation within the limits runs and reports its cost in extensions', async () => {
+    const res = await gql('{ environments { name } }');
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.extensions?.cost).toEqual({ depth: 2, cost: 2, maxDepth: 3, maxCost: 100 });
+  });
+
+  it('an operation deeper than the limit is rejected before it runs', async () => {
+    const res = await gql('{ objects(environment: "x", first: 1) { edges { node { kind } } } }');
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      cost: { depth: 4, maxDepth: 3 },
+    });
+  });
+
+  it('page sizes multiply the cost: first (literal, variable or default) counts', async () => {
+    const literal = await gql('{ objects(environment: "x", first: 500) { totalCount } }');
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors?.[0]?.extensions).toMatchObject({ cost: { cost: 501 } });
+    const variable = await gql(
+      'query($n: Int!) { objects(environment: "x", first: $n) { totalCount } }',
+      { n: 99 },
+    );
+    expect(variable.body.extensions?.cost).toMatchObject({ cost: 100 });
+    const byDefault = await gql('{ objects(environment: "x") { totalCount } }');
+    expect(byDefault.body.errors?.[0]?.extensions).toMatchObject({ cost: { cost: 101 } });
+  });
+
+  it('fragments are expanded when measuring', async () => {
+    const res = await gql(
+      'query { ...F } fragment F on Query { objects(environment: "x", first: 1) { edges { node { kind } } } }',
+    );
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
 });

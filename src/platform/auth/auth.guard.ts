@@ -4,6 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
+import { RateLimiter } from './rate-limiter.js';
 import { grants, PUBLIC_ROUTE, REQUIRED_SCOPE, type TokenScope } from './scopes.js';
 import { TOKEN_STORE } from './auth.tokens.js';
 import type { ApiTokenInfo, TokenStore } from './token-store.js';
@@ -62,10 +63,14 @@ function bearer(request: Request): string | undefined {
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TOKEN_STORE) private readonly tokens: TokenStore,
-  ) {}
+  ) {
+    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+  }
+
+  private readonly limiter: RateLimiter;
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.config.authEnabled || this.isPublic(context)) {
@@ -89,6 +94,12 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('UNAUTHENTICATED', 'the API token is unknown or revoked');
     }
     checkToken(token, required, target.environment);
+    const wait = this.limiter.take(token.id);
+    if (wait > 0) {
+      throw new DomainError('RATE_LIMITED', `token ${token.id} is over its request rate`, {
+        retryAfterSeconds: wait,
+      });
+    }
     return true;
   }
 

@@ -25,6 +25,7 @@ const envSchema = z.object({
   MESHLENS_MAX_ALIASES: z.coerce.number().int().nonnegative().default(1_000),
   MESHLENS_GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MESHLENS_GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(100_000),
+  MESHLENS_RATE_LIMIT: z.coerce.number().int().nonnegative().default(600),
   MESHLENS_AUTH: z.enum(['on', 'off']).optional(),
   MESHLENS_AUTH_READS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
@@ -50,6 +51,8 @@ export interface AppConfig {
   readonly graphqlLimits: { readonly maxDepth: number; readonly maxCost: number };
   /** MESHLENS_AUTH: on by default with DATABASE_URL, off for the embedded local mode. */
   readonly authEnabled: boolean;
+  /** MESHLENS_RATE_LIMIT: authenticated requests per minute per token (bursts as large); 0 = off. */
+  readonly rateLimitPerMinute: number;
   /** MESHLENS_AUTH_READS=true: reads need a `read` token too. */
   readonly authReads: boolean;
 }
@@ -84,6 +87,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       maxCost: e.MESHLENS_GRAPHQL_MAX_COST,
     },
     authEnabled: (e.MESHLENS_AUTH ?? (e.DATABASE_URL === undefined ? 'off' : 'on')) === 'on',
+    rateLimitPerMinute: e.MESHLENS_RATE_LIMIT,
     authReads: e.MESHLENS_AUTH_READS === 'true',
   };
 }

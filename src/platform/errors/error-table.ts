@@ -16,6 +16,7 @@ const ERROR_TABLE: Readonly<Record<DomainErrorCode, ErrorMapping>> = {
   TOKEN_NOT_FOUND: NOT_FOUND,
   UNAUTHENTICATED: { httpStatus: 401, graphqlCode: 'UNAUTHENTICATED' },
   FORBIDDEN: { httpStatus: 403, graphqlCode: 'FORBIDDEN' },
+  RATE_LIMITED: { httpStatus: 429, graphqlCode: 'RATE_LIMITED' },
   INVALID_INPUT: { httpStatus: 400, graphqlCode: 'BAD_USER_INPUT' },
   INVALID_ARGUMENT: { httpStatus: 400, graphqlCode: 'BAD_USER_INPUT' },
   UNSUPPORTED_MEDIA_TYPE: { httpStatus: 415, graphqlCode: 'BAD_USER_INPUT' },

@@ -32,12 +32,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (response.headersSent) {
       return undefined;
     }
-    const [status, body] = this.toBody(exception);
+    const header = response.getHeader('x-request-id');
+    const [status, body] = this.toBody(
+      exception,
+      typeof header === 'string' ? header : randomUUID(),
+    );
+    const retryAfter = body.error['retryAfterSeconds'];
+    if (status === 429 && typeof retryAfter === 'number') {
+      response.setHeader('retry-after', String(retryAfter));
+    }
     response.status(status).json(body);
     return undefined;
   }
 
-  private toBody(thrown: unknown): [number, ErrorBody] {
+  private toBody(thrown: unknown, requestId: string): [number, ErrorBody] {
     // Express middleware errors (body-parser) reach us wrapped in an HttpException: a DomainError
     // thrown by a body check (app.factory.ts) is answered as itself.
     const exception =
@@ -57,7 +65,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
         status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR';
       return [status, { error: { code, message: exception.message } }];
     }
-    const requestId = randomUUID();
     this.logger.error(
       `request ${requestId} failed`,
       exception instanceof Error ? exception.stack : String(exception),

@@ -17,6 +17,9 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
       let measured: QueryCost | undefined;
       return Promise.resolve({
         didResolveOperation(context) {
+          if (context.operation === undefined) {
+            return Promise.resolve();
+          }
           measured = measureQuery(
             context.schema,
             context.document,
