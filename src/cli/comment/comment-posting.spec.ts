@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as engine from '../../engine/index.js';
 import type { ImpactReport } from '../../engine/index.js';
-import { SCENARIOS_DIR } from '../../engine/testing/fixtures.js';
+import { SCENARIOS_DIR } from '../../../test/support/engine-fixtures.js';
 import { readSourceFiles } from '../read-source-files.js';
 import { runComment, type CommentDeps, type CommentOptions } from './run-comment.js';
 

@@ -1,7 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFolder, loadSharedFile, SCENARIOS_DIR, SHARED_DIR } from '../testing/fixtures.js';
+import {
+  loadFolder,
+  loadSharedFile,
+  SCENARIOS_DIR,
+  SHARED_DIR,
+} from '../../../test/support/engine-fixtures.js';
 import { app, graphOf, yamlOf } from '../testing/mesh-builders.js';
 import { resolveGraph } from './resolve-graph.js';
 import { routesFor } from './routing/routes-for.js';

@@ -7,7 +7,7 @@ import {
   loadFolder,
   readScenarioExpected,
   SCENARIOS_DIR,
-} from '../testing/fixtures.js';
+} from '../../../test/support/engine-fixtures.js';
 import { computeReachability } from './compute-reachability.js';
 import { listEdges } from './edges.js';
 

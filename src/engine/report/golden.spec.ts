@@ -6,7 +6,7 @@ import type { ImpactReport } from '../impact/impact-report.js';
 import type { SourceFile } from '../model/source-file.js';
 import { parseSnapshot } from '../parse/parse-snapshot.js';
 import { impactOfChange } from '../pipeline.js';
-import { SCENARIOS_DIR } from '../testing/fixtures.js';
+import { SCENARIOS_DIR } from '../../../test/support/engine-fixtures.js';
 import { renderImpactMarkdown } from './render-impact-markdown.js';
 import type { RenderMarkdownOptions } from './report-options.js';
 

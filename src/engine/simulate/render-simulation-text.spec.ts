@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveGraph } from '../graph/resolve-graph.js';
-import { loadFolder, SCENARIOS_DIR } from '../testing/fixtures.js';
+import { loadFolder, SCENARIOS_DIR } from '../../../test/support/engine-fixtures.js';
 import { renderSimulationText } from './render-simulation-text.js';
 import { simulateRequest } from './simulate-request.js';
 

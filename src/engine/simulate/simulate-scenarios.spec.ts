@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveGraph } from '../graph/resolve-graph.js';
 import type { MeshGraph } from '../graph/types/mesh-graph.js';
-import { loadFolder, SCENARIOS_DIR } from '../testing/fixtures.js';
+import { loadFolder, SCENARIOS_DIR } from '../../../test/support/engine-fixtures.js';
 import { simulateRequest } from './simulate-request.js';
 import type { SimulateRequest, SimulateResult } from './simulate-types.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveGraph } from '../graph/resolve-graph.js';
 import type { MeshGraph } from '../graph/types/mesh-graph.js';
 import { loadResources } from '../testing/load-resources.js';
-import { loadSharedFile } from '../testing/fixtures.js';
+import { loadSharedFile } from '../../../test/support/engine-fixtures.js';
 import { simulateRequest } from './simulate-request.js';
 import type { SimulateRequest, SimulateResult } from './simulate-types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../model/json.js';
-import { loadSharedFile } from '../../testing/fixtures.js';
+import { loadSharedFile } from '../../../../test/support/engine-fixtures.js';
 import {
   app,
   deployment,

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Resource } from '../model/resource.js';
-import { loadResources } from './load-resources.js';
+import type { Resource } from '../../src/engine/model/resource.js';
+import { loadResources } from '../../src/engine/testing/load-resources.js';
 
-/** `/work/shared` (the repo's sibling `../shared`), computed from this file's location. */
-export const SHARED_DIR = fileURLToPath(new URL('../../../../shared/', import.meta.url));
+/**
+ * Engine spec fixtures read from `../shared` (the repo's sibling), computed from this file's
+ * location. Lives outside src/engine because it does I/O.
+ */
+export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
 
 export const SCENARIOS_DIR = join(SHARED_DIR, 'scenarios');
 
