@@ -1,20 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCENARIOS_DIR } from '../support/corpus.js';
+import { folderYaml, SCENARIOS_DIR } from '../support/corpus.js';
 import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
 
 let t: TestApp;
 const env = uniqueEnvironment('validations');
-
-function folder(dir: string): string {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .join('\n---\n');
-}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -23,7 +14,7 @@ beforeAll(async () => {
     const res = await request(t.server)
       .post(`/api/v1/environments/${env}/versions`)
       .set('content-type', 'application/yaml')
-      .send(folder(join(scenario, side)));
+      .send(folderYaml(join(scenario, side)));
     expect(res.status).toBe(201);
   }
 });

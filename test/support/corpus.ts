@@ -27,3 +27,12 @@ export function readText(path: string): string {
 export function relativeToSamples(path: string): string {
   return relative(SAMPLES_DIR, path);
 }
+
+/** Every `*.yaml` of a folder, in file-name order, as one multi-document YAML text. */
+export function folderYaml(dir: string): string {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n---\n');
+}

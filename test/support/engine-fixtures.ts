@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ImpactReport } from '../../src/engine/impact/impact-report.js';
 import type { Resource } from '../../src/engine/model/resource.js';
+import { impactOfChange } from '../../src/engine/pipeline.js';
 import { loadResources } from '../../src/engine/testing/load-resources.js';
 
 /**
@@ -33,4 +35,12 @@ export function listScenarios(): string[] {
 
 export function readScenarioExpected(name: string): unknown {
   return JSON.parse(readFileSync(join(SCENARIOS_DIR, name, 'expected.json'), 'utf8')) as unknown;
+}
+
+/** The impact (with findings) of a scenario folder's `before/` → `after/`, as the CLI computes it. */
+export function impactOfScenarioFolder(dir: string): ImpactReport {
+  return impactOfChange(
+    { resources: loadFolder(join(dir, 'before')), ref: { source: 'before' } },
+    { resources: loadFolder(join(dir, 'after')), ref: { source: 'after' } },
+  );
 }

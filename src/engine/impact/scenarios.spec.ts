@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadResources } from '../testing/load-resources.js';
-import { impactOfChange } from '../pipeline.js';
+import { impactOfScenarioFolder } from '../../../test/support/engine-fixtures.js';
 import type { ImpactReport } from './impact-report.js';
 import {
   expectReportToMatchScenario,
@@ -11,19 +10,8 @@ import {
 
 const SCENARIOS = new URL('../../../../shared/scenarios/', import.meta.url).pathname;
 
-function loadFolder(dir: string) {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .flatMap((f) => loadResources(readFileSync(join(dir, f), 'utf8')));
-}
-
 function impactOf(name: string): ImpactReport {
-  const dir = join(SCENARIOS, name);
-  return impactOfChange(
-    { resources: loadFolder(join(dir, 'before')), ref: { source: 'before' } },
-    { resources: loadFolder(join(dir, 'after')), ref: { source: 'after' } },
-  );
+  return impactOfScenarioFolder(join(SCENARIOS, name));
 }
 
 function expectationOf(name: string): ScenarioExpectation {

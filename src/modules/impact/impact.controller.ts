@@ -24,7 +24,11 @@ import {
 import type { Response } from 'express';
 import type { ImpactReport } from '../../engine/index.js';
 import { ErrorResponseDto } from '../ingest/dto/ingest.dto.js';
-import { sourceFilesFromRequest, type UploadedFile } from '../ingest/request-files.js';
+import {
+  requestField,
+  sourceFilesFromRequest,
+  type UploadedFile,
+} from '../ingest/request-files.js';
 import { parseVersionRef } from '../snapshots/snapshots.service.js';
 import { DiffQueryDto, ImpactQueryDto } from './dto/impact.dto.js';
 import { ImpactService } from './impact.service.js';
@@ -76,9 +80,7 @@ export class ImpactController {
     @UploadedFiles() uploads: UploadedFile[] | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImpactReport> {
-    const form = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const pick = (key: keyof ImpactQueryDto): string | undefined =>
-      typeof form[key] === 'string' ? form[key] : query[key];
+    const pick = requestField<keyof ImpactQueryDto>(body, query);
     const result = await this.impactService.impact({
       environment: env,
       base: parseVersionRef(pick('base') ?? 'latest'),

@@ -25,7 +25,7 @@ import type { SourceFile } from '../../engine/index.js';
 import { toVersionDto } from '../snapshots/snapshots.controller.js';
 import { ErrorResponseDto, IngestQueryDto, IngestResultDto } from './dto/ingest.dto.js';
 import { IngestService } from './ingest.service.js';
-import { sourceFilesFromRequest, type UploadedFile } from './request-files.js';
+import { requestField, sourceFilesFromRequest, type UploadedFile } from './request-files.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
 
 @ApiTags('ingest')
@@ -61,9 +61,7 @@ export class IngestController {
     @UploadedFiles() uploads: UploadedFile[] | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<IngestResultDto> {
-    const form = isRecord(body) ? body : {};
-    const pick = (key: keyof IngestQueryDto): string | undefined =>
-      typeof form[key] === 'string' ? form[key] : query[key];
+    const pick = requestField<keyof IngestQueryDto>(body, query);
     const files: SourceFile[] = sourceFilesFromRequest(contentType, body, uploads);
     const result = await this.ingestService.ingest({
       environment: env,
@@ -80,8 +78,4 @@ export class IngestController {
     response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
     return { ...result, version: toVersionDto(result.version), warnings: [...result.warnings] };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

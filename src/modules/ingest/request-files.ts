@@ -46,3 +46,18 @@ function decodeUtf8(buffer: Buffer, name: string): string {
     throw new DomainError('INVALID_INPUT', `${name}: not valid UTF-8`, { file: name });
   }
 }
+
+/**
+ * A metadata field of an ingest-like request: a multipart form field wins over the query
+ * parameter of the same name (bots send either).
+ */
+export function requestField<K extends string>(
+  body: unknown,
+  query: Partial<Record<K, string>>,
+): (key: K) => string | undefined {
+  const form = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  return (key) => {
+    const value = form[key];
+    return typeof value === 'string' ? value : query[key];
+  };
+}
