@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GraphModule } from '../graph/graph.module.js';
 import { SnapshotsModule } from '../snapshots/snapshots.module.js';
 import { ImpactCacheRepository } from './impact-cache.repository.js';
 import { ImpactController } from './impact.controller.js';
@@ -7,7 +8,7 @@ import { ImpactService } from './impact.service.js';
 import { ProposalRepository } from './proposal.repository.js';
 
 @Module({
-  imports: [SnapshotsModule],
+  imports: [SnapshotsModule, GraphModule],
   controllers: [ImpactController],
   providers: [ImpactService, ImpactResolver, ImpactCacheRepository, ProposalRepository],
   exports: [ImpactService],

@@ -5,8 +5,10 @@ import {
   parseSnapshot,
   type ImpactReport,
   type Resource,
+  type SnapshotImpactOptions,
   type SourceFile,
 } from '../../engine/index.js';
+import { GraphService } from '../graph/graph.service.js';
 import { inputErrorToDomain } from '../../platform/errors/domain-error.js';
 import { snapshotDigest, toObjectsToStore } from '../snapshots/content-hash.js';
 import {
@@ -48,7 +50,23 @@ export class ImpactService {
     private readonly cache: ImpactCacheRepository,
     private readonly proposals: ProposalRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly graphs: GraphService,
   ) {}
+
+  /**
+   * The base version's resolved graph and reachability from the graph module's per-version
+   * cache, so an impact does not resolve a stored version again (none for the empty version 0).
+   */
+  private async resolvedBase(
+    environment: string,
+    version: number,
+  ): Promise<SnapshotImpactOptions['baseResolved']> {
+    if (version === 0) {
+      return undefined;
+    }
+    const { graph, reach } = await this.graphs.resolve(environment, version);
+    return { graph, reach };
+  }
 
   async diff(environment: string, from: BaseRef, to: VersionRef): Promise<ImpactResult> {
     const target = await this.content.loadVersion(environment, to);
@@ -65,7 +83,10 @@ export class ImpactService {
     const report = impactOfChange(
       { resources: base.resources, ref: refs.base },
       { resources: target.resources, ref: refs.target },
-      { hashOf: hashLookup(base, target) },
+      {
+        hashOf: hashLookup(base, target),
+        baseResolved: await this.resolvedBase(environment, base.version),
+      },
     );
     await this.cache.save(key, 'diff', ENGINE_VERSION, report);
     return { report, proposal: null, cached: false };
@@ -129,7 +150,10 @@ export class ImpactService {
     const report = impactOfChange(
       { resources: base.resources, ref: refs.base },
       { resources: parsed.value.resources, ref: refs.target },
-      { hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '' },
+      {
+        hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '',
+        baseResolved: await this.resolvedBase(request.environment, base.version),
+      },
     );
     await this.cache.save(key, 'impact', ENGINE_VERSION, report);
     return { report, proposal, cached: false };
