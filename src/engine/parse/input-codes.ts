@@ -32,7 +32,7 @@ export const INPUT_CODES = {
   limitExceeded: {
     code: 'MESH0006',
     severity: 'error',
-    title: 'The input exceeds a parse limit (documents, nesting depth or aliases).',
+    title: 'The input exceeds a parse limit (documents, nesting depth, aliases or number range).',
   },
   unknownKind: {
     code: 'MESH0007',

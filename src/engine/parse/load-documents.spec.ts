@@ -68,6 +68,66 @@ describe('loadDocuments', () => {
     expect(!loaded.ok && loaded.error).toMatchObject({ code: 'MESH0001', line: 3, column: 1 });
   });
 
+  it('MESH0001 refuses duplicate keys in JSON, where JSON.parse would keep the last silently', () => {
+    const text =
+      '{"apiVersion": "v1", "kind": "ConfigMap",\n "metadata": {"name": "a", "labels": {"x": "1",\n  "x": "2"}}}';
+    const loaded = loadDocuments({ name: 'dup.json', text });
+    expect(!loaded.ok && loaded.error).toMatchObject({
+      code: 'MESH0001',
+      path: 'metadata.labels.x',
+      line: 3,
+      column: 3,
+    });
+  });
+
+  it('duplicate-key detection decodes escapes and tracks list indexes', () => {
+    const text = '{"items": [{"a": 1}, {"a": 2, "b\\u0041": 1, "bA": 2}]}';
+    const loaded = loadDocuments({ name: 'list.json', text });
+    expect(!loaded.ok && loaded.error).toMatchObject({ code: 'MESH0001', path: 'items[1].bA' });
+    const fine = loadDocuments({
+      name: 'ok.json',
+      text: '{"a": {"k": 1}, "b": {"k": "{\\"k\\": 1}"}}',
+    });
+    expect(fine.ok).toBe(true);
+  });
+
+  it.each([
+    [
+      'JSON exponent overflow',
+      'n.json',
+      '{"kind": "X", "spec": {"replicas": 1e400}}',
+      'spec.replicas',
+      1,
+    ],
+    [
+      'JSON integer beyond 2^53',
+      'n.json',
+      '{"kind": "X",\n "spec": {"port": 9007199254740993}}',
+      'spec.port',
+      2,
+    ],
+    [
+      'YAML integer beyond 2^53',
+      'n.yaml',
+      'kind: X\nspec:\n  ports:\n  - 99999999999999999999\n',
+      'spec.ports[0]',
+      4,
+    ],
+  ])(
+    'MESH0006 refuses a number the store cannot keep exactly: %s',
+    (_name, file, text, path, line) => {
+      const loaded = loadDocuments({ name: file, text });
+      expect(!loaded.ok && loaded.error).toMatchObject({ code: 'MESH0006', path, line });
+    },
+  );
+
+  it('long digit runs inside strings and safe numbers pass', () => {
+    const text =
+      'kind: X\nmetadata: {name: "1234567890123456789"}\nspec: {n: 9007199254740991, f: 1.5e-300}\n';
+    const loaded = loadDocuments({ name: 'ok.yaml', text });
+    expect(loaded.ok).toBe(true);
+  });
+
   it('scenario 11: the broken VirtualService is reported at line 6 or 7 of after/99-broken.yaml', () => {
     const text = readFileSync(`${SHARED}scenarios/11-malformed-input/after/99-broken.yaml`, 'utf8');
     const loaded = loadDocuments({ name: 'after/99-broken.yaml', text });

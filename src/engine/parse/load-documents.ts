@@ -2,7 +2,11 @@ import yaml from 'js-yaml';
 import type { InputError } from '../model/input-error.js';
 import { err, ok, type Result } from '../model/result.js';
 import type { SourceFile } from '../model/source-file.js';
+import { formatFieldPath } from '../diff/field-path.js';
+import { findAbsurdNumber } from './absurd-numbers.js';
 import { makeInputError, segmentToFilePosition, type FilePosition } from './input-error-factory.js';
+import { findDuplicateJsonKey } from './json-duplicate-keys.js';
+import { locatePath } from './locate-path.js';
 import { splitDocuments, type DocumentSegment } from './split-documents.js';
 
 /** A non-empty document as js-yaml (or JSON.parse) produced it. */
@@ -88,6 +92,13 @@ function loadJson(file: SourceFile): Result<LoadedDocument[], InputError> | null
   try {
     const value: unknown = JSON.parse(file.text.replace(/^\uFEFF/, '')); // JSON.parse refuses a BOM
     const segment = wholeFileSegment(file.text);
+    const duplicate = findDuplicateJsonKey(file.text);
+    if (duplicate !== null) {
+      const site = { file: file.name, document: 0, path: formatFieldPath(duplicate.path) };
+      const position = positionOfOffset(file.text, duplicate.offset);
+      const message = `duplicated mapping key ${JSON.stringify(duplicate.path.at(-1))}`;
+      return err(makeInputError('yamlSyntax', { ...site, position }, message));
+    }
     return value === null ? ok([]) : ok([{ file: file.name, segment, value }]);
   } catch (error: unknown) {
     if (!file.name.toLowerCase().endsWith('.json')) {
@@ -129,7 +140,7 @@ export function loadDocuments(file: SourceFile): Result<LoadedDocument[], InputE
   if (isJsonFile(file)) {
     const json = loadJson(file);
     if (json !== null) {
-      return json;
+      return json.ok ? checkNumbers(json.value) : json;
     }
   }
   const documents: LoadedDocument[] = [];
@@ -143,6 +154,19 @@ export function loadDocuments(file: SourceFile): Result<LoadedDocument[], InputE
     }
     if (loaded.value !== null && loaded.value !== undefined) {
       documents.push({ file: file.name, segment, value: loaded.value });
+    }
+  }
+  return checkNumbers(documents);
+}
+
+/** Refuses numbers the store could not keep as written (absurd-numbers.ts), located. */
+function checkNumbers(documents: LoadedDocument[]): Result<LoadedDocument[], InputError> {
+  for (const { file, segment, value } of documents) {
+    const absurd = findAbsurdNumber(value, segment.text);
+    if (absurd !== null) {
+      const site = { file, document: segment.index, path: formatFieldPath(absurd.path) };
+      const position = locatePath(segment, absurd.path);
+      return err(makeInputError('limitExceeded', { ...site, position }, absurd.reason));
     }
   }
   return ok(documents);
