@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { createApp } from '../src/app.factory.js';
 import { generateSyntheticMesh, syntheticMeshYaml } from '../src/engine/testing/synthetic-mesh.js';
 import { loadConfig } from '../src/platform/config/app-config.js';
+import { closeGracefully } from '../src/platform/http/graceful-close.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -76,8 +77,8 @@ try {
     },
   );
 } finally {
-  // autocannon stops without waiting for answers still queued behind the environment lock.
-  await new Promise((resolve) => setTimeout(resolve, 15000));
-  await app.close();
+  // autocannon stops without waiting for answers still queued behind the environment lock:
+  // closeGracefully lets them finish before the database pools end.
+  await closeGracefully(app, { timeoutMs: 60_000 });
   await db.close();
 }

@@ -66,7 +66,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.use('/graphql', express.json({ limit }));
   app.use('/api', express.text({ type: MANIFEST_TYPES, limit, verify: rejectInvalidUtf8 }));
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): Nest's hooks would end the database pools before in-flight requests
+  // finish. `serve` handles SIGTERM/SIGINT with closeGracefully (platform/http/graceful-close.ts).
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

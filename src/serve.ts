@@ -1,5 +1,6 @@
 import { createApp } from './app.factory.js';
 import { loadConfig } from './platform/config/app-config.js';
+import { closeGracefully } from './platform/http/graceful-close.js';
 import { prepareDatabase } from './platform/database/prepare-database.js';
 import { createLogger, PinoNestLogger } from './platform/logging/pino-logger.js';
 
@@ -35,8 +36,13 @@ export async function serve(env: Readonly<Record<string, string | undefined>>): 
       return;
     }
     isClosing = true;
-    logger.info(`${signal}: finishing in-flight requests`);
-    await app.close();
+    logger.info(`${signal}: no new connections; finishing in-flight requests`);
+    await closeGracefully(app, {
+      timeoutMs: config.shutdownTimeoutMs,
+      log: (line) => {
+        logger.warn(line);
+      },
+    });
     await database.stop();
     process.exit(0);
   };

@@ -28,6 +28,7 @@ const envSchema = z.object({
   MESHLENS_RATE_LIMIT: z.coerce.number().int().nonnegative().default(600),
   MESHLENS_AUTH: z.enum(['on', 'off']).optional(),
   MESHLENS_AUTH_READS: z.enum(['true', 'false']).default('false'),
+  MESHLENS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(30_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
@@ -55,6 +56,8 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** MESHLENS_AUTH_READS=true: reads need a `read` token too. */
   readonly authReads: boolean;
+  /** MESHLENS_SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for in-flight requests. */
+  readonly shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +92,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     authEnabled: (e.MESHLENS_AUTH ?? (e.DATABASE_URL === undefined ? 'off' : 'on')) === 'on',
     rateLimitPerMinute: e.MESHLENS_RATE_LIMIT,
     authReads: e.MESHLENS_AUTH_READS === 'true',
+    shutdownTimeoutMs: e.MESHLENS_SHUTDOWN_TIMEOUT_MS,
   };
 }
 
