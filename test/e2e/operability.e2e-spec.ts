@@ -69,5 +69,30 @@ describe('operability', () => {
     expect(sample(res.text, hits) - sample(before, hits)).toBe(1);
     expect(sample(res.text, misses) - sample(before, misses)).toBe(1);
     expect(res.text).toContain('meshlens_process_cpu_seconds_total');
+    const reportHits = 'meshlens_cache_lookups_total{cache="report",result="hit"}';
+    expect(sample(res.text, reportHits) - sample(before, reportHits)).toBe(1);
+    const diffs = 'meshlens_analysis_duration_seconds_count{stage="diff"}';
+    expect(sample(res.text, diffs) - sample(before, diffs)).toBe(1); // the hit computed nothing
+  });
+
+  it('analysis durations and graph/findings cache lookups are measured per stage', async () => {
+    const env = uniqueEnvironment('metrics-analysis');
+    await request(t.server)
+      .post(`/api/v1/environments/${env}/versions`)
+      .set('content-type', 'application/yaml')
+      .send(MANIFEST);
+    const before = (await request(t.server).get('/metrics')).text;
+    for (let i = 0; i < 2; i += 1) {
+      const res = await request(t.server).get(`/api/v1/environments/${env}/validations`);
+      expect(res.status).toBe(200);
+    }
+    const after = (await request(t.server).get('/metrics')).text;
+    const delta = (line: string) => sample(after, line) - sample(before, line);
+    expect(delta('meshlens_analysis_duration_seconds_count{stage="graph"}')).toBe(1);
+    expect(delta('meshlens_analysis_duration_seconds_count{stage="validations"}')).toBe(1);
+    expect(delta('meshlens_cache_lookups_total{cache="graph",result="miss"}')).toBe(1);
+    expect(delta('meshlens_cache_lookups_total{cache="graph",result="hit"}')).toBe(1);
+    expect(delta('meshlens_cache_lookups_total{cache="findings",result="miss"}')).toBe(1);
+    expect(delta('meshlens_cache_lookups_total{cache="findings",result="hit"}')).toBe(1);
   });
 });

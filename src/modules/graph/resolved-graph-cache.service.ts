@@ -5,6 +5,7 @@ import {
   type MeshGraph,
   type Reachability,
 } from '../../engine/index.js';
+import { AppMetrics } from '../../platform/metrics/app-metrics.js';
 import { SnapshotContentService } from '../snapshots/snapshot-content.service.js';
 
 export interface ResolvedVersion {
@@ -27,12 +28,16 @@ const CAPACITY = 8;
 export class ResolvedGraphCache {
   private readonly entries = new Map<string, Promise<ResolvedVersion>>();
 
-  constructor(private readonly content: SnapshotContentService) {}
+  constructor(
+    private readonly content: SnapshotContentService,
+    private readonly metrics: AppMetrics,
+  ) {}
 
   async get(environment: string, version: number | 'latest'): Promise<ResolvedVersion> {
     const content = await this.content.loadVersionHead(environment, version);
     const key = `${environment}\u0000${String(content.version)}\u0000${content.digest}\u0000${ENGINE_VERSION}`;
     let entry = this.entries.get(key);
+    this.metrics.countCacheLookup('graph', entry !== undefined);
     if (entry === undefined) {
       entry = this.resolve(environment, content.version);
       this.entries.set(key, entry);
@@ -53,7 +58,9 @@ export class ResolvedGraphCache {
 
   private async resolve(environment: string, version: number): Promise<ResolvedVersion> {
     const content = await this.content.loadVersion(environment, version);
-    const { graph, reach } = resolveSide(content.resources, {});
+    const { graph, reach } = this.metrics.timeAnalysis('graph', () =>
+      resolveSide(content.resources, {}),
+    );
     return { environment, version: content.version, digest: content.digest, graph, reach };
   }
 }

@@ -18,6 +18,7 @@ import {
 import { ImpactCacheRepository } from './impact-cache.repository.js';
 import { ProposalRepository, type ProposalRecord } from './proposal.repository.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
+import { AppMetrics } from '../../platform/metrics/app-metrics.js';
 
 export type VersionRef = number | 'latest';
 /** `previous`: the version before the target (an empty snapshot before version 1). */
@@ -51,6 +52,7 @@ export class ImpactService {
     private readonly proposals: ProposalRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly graphs: GraphService,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /**
@@ -77,16 +79,17 @@ export class ImpactService {
       target: { environment, version: target.version },
     };
     const cached = await this.cache.find(key);
+    this.metrics.countCacheLookup('report', cached !== null);
     if (cached !== null) {
       return { report: { ...cached, ...refs }, proposal: null, cached: true };
     }
-    const report = impactOfChange(
-      { resources: base.resources, ref: refs.base },
-      { resources: target.resources, ref: refs.target },
-      {
-        hashOf: hashLookup(base, target),
-        baseResolved: await this.resolvedBase(environment, base.version),
-      },
+    const baseResolved = await this.resolvedBase(environment, base.version);
+    const report = this.metrics.timeAnalysis('diff', () =>
+      impactOfChange(
+        { resources: base.resources, ref: refs.base },
+        { resources: target.resources, ref: refs.target },
+        { hashOf: hashLookup(base, target), baseResolved },
+      ),
     );
     await this.cache.save(key, 'diff', ENGINE_VERSION, report);
     return { report, proposal: null, cached: false };
@@ -141,19 +144,20 @@ export class ImpactService {
             ...request.proposal,
           });
     const cached = await this.cache.find(key);
+    this.metrics.countCacheLookup('report', cached !== null);
     if (cached !== null) {
       return { report: { ...cached, ...refs }, proposal, cached: true };
     }
     const targetHashes = new Map<Resource, string>(
       parsed.value.resources.map((r, i) => [r, objects[i]?.hash ?? '']),
     );
-    const report = impactOfChange(
-      { resources: base.resources, ref: refs.base },
-      { resources: parsed.value.resources, ref: refs.target },
-      {
-        hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '',
-        baseResolved: await this.resolvedBase(request.environment, base.version),
-      },
+    const baseResolved = await this.resolvedBase(request.environment, base.version);
+    const report = this.metrics.timeAnalysis('impact', () =>
+      impactOfChange(
+        { resources: base.resources, ref: refs.base },
+        { resources: parsed.value.resources, ref: refs.target },
+        { hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '', baseResolved },
+      ),
     );
     await this.cache.save(key, 'impact', ENGINE_VERSION, report);
     return { report, proposal, cached: false };

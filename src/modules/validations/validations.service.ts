@@ -5,6 +5,7 @@ import {
   toReportFinding,
   type ReportFinding,
 } from '../../engine/index.js';
+import { AppMetrics } from '../../platform/metrics/app-metrics.js';
 import { GraphService, type VersionRef } from '../graph/graph.service.js';
 import { VersionFindingsRepository } from './version-findings.repository.js';
 
@@ -43,6 +44,7 @@ export class ValidationsService {
   constructor(
     private readonly graphs: GraphService,
     private readonly store: VersionFindingsRepository,
+    private readonly metrics: AppMetrics,
   ) {}
 
   async forVersion(
@@ -55,8 +57,11 @@ export class ValidationsService {
     const id = await this.store.versionId(environment, resolved.version);
     let findings = id === null ? null : await this.store.find(id, ENGINE_VERSION);
     const cached = findings !== null;
+    this.metrics.countCacheLookup('findings', cached);
     if (findings === null) {
-      findings = analyze(resolved.graph.resources, { graph: resolved.graph }).map(toReportFinding);
+      findings = this.metrics.timeAnalysis('validations', () =>
+        analyze(resolved.graph.resources, { graph: resolved.graph }).map(toReportFinding),
+      );
       if (id !== null) {
         await this.store.save(id, ENGINE_VERSION, findings);
       }

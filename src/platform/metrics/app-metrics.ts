@@ -12,11 +12,14 @@ function routeOf(request: Request): string {
   return request.originalUrl.startsWith('/graphql') ? '/graphql' : 'unmatched';
 }
 
+export type AnalysisStage = 'graph' | 'validations' | 'diff' | 'impact';
+
 const IMPACT_ROUTE = /\/environments\/:env\/(impact|diff)$/;
 
 /**
  * Prometheus metrics of one application instance (its own registry, so tests may build several
- * apps in one process). Everything is observed from the HTTP exchange; services stay unaware.
+ * apps in one process). Requests are observed from the HTTP exchange; the services that run the
+ * engine report its durations and their cache lookups (timeAnalysis, countCacheLookup).
  */
 export class AppMetrics {
   readonly registry = new Registry();
@@ -37,6 +40,20 @@ export class AppMetrics {
     name: 'meshlens_impact_cache_lookups_total',
     help: 'Impact/diff report cache lookups by result (hit, miss)',
     labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly analysisSeconds = new Histogram({
+    name: 'meshlens_analysis_duration_seconds',
+    help: 'Engine work by stage: graph (resolve + reachability of a stored version), validations (all rules on a version), diff and impact (one report)',
+    labelNames: ['stage'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+  private readonly computedCacheLookups = new Counter({
+    name: 'meshlens_cache_lookups_total',
+    help: 'Lookups of the computed-result caches: graph (resolved versions, in memory), findings (per version, in the database), report (impact/diff, in the database)',
+    labelNames: ['cache', 'result'] as const,
     registers: [this.registry],
   });
 
@@ -63,6 +80,20 @@ export class AppMetrics {
     });
     next();
   };
+
+  /** Runs one stage of engine work and records how long it took (also when it throws). */
+  timeAnalysis<T>(stage: AnalysisStage, work: () => T): T {
+    const stop = this.analysisSeconds.startTimer({ stage });
+    try {
+      return work();
+    } finally {
+      stop();
+    }
+  }
+
+  countCacheLookup(cache: 'graph' | 'findings' | 'report', hit: boolean): void {
+    this.computedCacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+  }
 
   text(): Promise<string> {
     return this.registry.metrics();
