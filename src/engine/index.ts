@@ -112,6 +112,12 @@ export { analyze } from './analyze/analyze.js';
 export type { AnalyzeOptions, FieldLocator, Suppression } from './analyze/analyze-options.js';
 export { createFieldLocator, parseFieldPath } from './analyze/field-locator.js';
 export { ISTIO_SUPPRESS_ANNOTATION, KIALI_IGNORE_ANNOTATION } from './analyze/suppressions.js';
+export {
+  applyValidationSettings,
+  checkValidationSettings,
+  NO_VALIDATION_SETTINGS,
+  type ValidationSettings,
+} from './analyze/validation-settings.js';
 export { CATALOG, catalogEntries, type MessageName } from './rules/catalog.js';
 export {
   LEVEL_RANK,

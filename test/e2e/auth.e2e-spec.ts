@@ -75,6 +75,11 @@ const WRITES = {
   },
   'clear retention': { method: 'delete', path: (e) => api(e, '/retention') },
   prune: { method: 'post', path: (e) => api(e, '/prune') },
+  'set validation settings': {
+    method: 'put',
+    path: (e) => api(e, '/validation-settings'),
+    ...JSON_BODY({ disabledCodes: ['IST0118'] }),
+  },
   'create a token': {
     method: 'post',
     path: () => '/api/v1/tokens',

@@ -2,17 +2,7 @@ import type { Resource, ResourceKey } from '../model/resource.js';
 import { resourceId } from '../model/resource.js';
 import type { Finding, FindingLevel } from '../rules/finding.js';
 import type { FieldLocator } from './analyze-options.js';
-
-function overrideFor(
-  finding: Finding,
-  overrides: Readonly<Record<string, FindingLevel>>,
-): FindingLevel | undefined {
-  return (
-    overrides[finding.code] ??
-    (finding.istioCode === undefined ? undefined : overrides[finding.istioCode]) ??
-    (finding.kialiCode === undefined ? undefined : overrides[finding.kialiCode])
-  );
-}
+import { applyValidationSettings } from './validation-settings.js';
 
 export function applyLevelOverrides(
   findings: readonly Finding[],
@@ -21,10 +11,7 @@ export function applyLevelOverrides(
   if (Object.keys(overrides).length === 0) {
     return [...findings];
   }
-  return findings.map((f) => {
-    const level = overrideFor(f, overrides);
-    return level === undefined || level === f.level ? f : { ...f, level };
-  });
+  return applyValidationSettings(findings, { disabledCodes: [], levelOverrides: overrides });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Resource, ResourceKey } from '../model/resource.js';
 import { resourceId } from '../model/resource.js';
 import type { Finding } from '../rules/finding.js';
 import type { Suppression } from './analyze-options.js';
+import { codesOf } from './validation-settings.js';
 
 /** istio/api annotation `galley.istio.io/analyze-suppress`: comma-separated codes, or `*`. */
 export const ISTIO_SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
@@ -14,17 +15,6 @@ export const KIALI_IGNORE_ANNOTATION = 'kiali.io/ignore-validations';
 
 /** Looks an object up by its key (the pipeline's snapshot index). */
 export type ResourceLookup = (key: ResourceKey) => Resource | undefined;
-
-function codesOf(finding: Finding): string[] {
-  const codes = [finding.code];
-  if (finding.istioCode !== undefined) {
-    codes.push(finding.istioCode);
-  }
-  if (finding.kialiCode !== undefined) {
-    codes.push(finding.kialiCode);
-  }
-  return codes;
-}
 
 function parseList(value: string | undefined): Set<string> {
   return new Set(

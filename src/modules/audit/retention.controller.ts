@@ -21,7 +21,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../platform/errors/domain-error.js';
-import { optionalCount, parseBoolean, readJsonObject } from './audit-query.js';
+import { readJsonObject } from '../../platform/http/json-body.js';
+import { optionalCount, parseBoolean } from './audit-query.js';
 import { toPolicyDto, toPruneReportDto, toTagDto } from './audit-rest.mapper.js';
 import {
   PruneQueryDto,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GraphModule } from '../graph/graph.module.js';
 import { SnapshotsModule } from '../snapshots/snapshots.module.js';
+import { ValidationsModule } from '../validations/validations.module.js';
 import { ImpactCacheRepository } from './impact-cache.repository.js';
 import { ImpactController } from './impact.controller.js';
 import { ImpactResolver } from './impact.resolver.js';
@@ -8,7 +9,7 @@ import { ImpactService } from './impact.service.js';
 import { ProposalRepository } from './proposal.repository.js';
 
 @Module({
-  imports: [SnapshotsModule, GraphModule],
+  imports: [SnapshotsModule, GraphModule, ValidationsModule],
   controllers: [ImpactController],
   providers: [ImpactService, ImpactResolver, ImpactCacheRepository, ProposalRepository],
   exports: [ImpactService],

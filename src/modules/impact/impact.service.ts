@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ENGINE_VERSION,
@@ -7,7 +8,9 @@ import {
   type Resource,
   type SnapshotImpactOptions,
   type SourceFile,
+  type ValidationSettings,
 } from '../../engine/index.js';
+import { ValidationSettingsRepository } from '../validations/validation-settings.repository.js';
 import { GraphService } from '../graph/graph.service.js';
 import { inputErrorToDomain } from '../../platform/errors/domain-error.js';
 import { snapshotDigest, toObjectsToStore } from '../snapshots/content-hash.js';
@@ -53,7 +56,24 @@ export class ImpactService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly graphs: GraphService,
     private readonly metrics: AppMetrics,
+    private readonly validationSettings: ValidationSettingsRepository,
   ) {}
+
+  /**
+   * The environment's validation settings for the findings part of a report, and the suffix they
+   * add to its cache key (none when the environment has the defaults, so existing keys stay).
+   */
+  private async settingsOf(
+    environment: string,
+  ): Promise<{ readonly analyze: ValidationSettings; readonly keySuffix: string }> {
+    const { disabledCodes, levelOverrides } = await this.validationSettings.get(environment);
+    const analyze = { disabledCodes, levelOverrides };
+    if (disabledCodes.length === 0 && Object.keys(levelOverrides).length === 0) {
+      return { analyze, keySuffix: '' };
+    }
+    const digest = createHash('sha256').update(JSON.stringify(analyze)).digest('hex');
+    return { analyze, keySuffix: `:settings=${digest.slice(0, 16)}` };
+  }
 
   /**
    * The base version's resolved graph and reachability from the graph module's per-version
@@ -73,7 +93,8 @@ export class ImpactService {
   async diff(environment: string, from: BaseRef, to: VersionRef): Promise<ImpactResult> {
     const target = await this.content.loadVersion(environment, to);
     const base = await this.loadBase(environment, from, target.version);
-    const key = `diff:${base.digest}:${target.digest}:${ENGINE_VERSION}`;
+    const settings = await this.settingsOf(environment);
+    const key = `diff:${base.digest}:${target.digest}:${ENGINE_VERSION}${settings.keySuffix}`;
     const refs = {
       base: { environment, version: base.version },
       target: { environment, version: target.version },
@@ -88,7 +109,7 @@ export class ImpactService {
       impactOfChange(
         { resources: base.resources, ref: refs.base },
         { resources: target.resources, ref: refs.target },
-        { hashOf: hashLookup(base, target), baseResolved },
+        { hashOf: hashLookup(base, target), baseResolved, analyze: settings.analyze },
       ),
     );
     await this.cache.save(key, 'diff', ENGINE_VERSION, report);
@@ -132,7 +153,8 @@ export class ImpactService {
       base: { environment: request.environment, version: base.version },
       target: { source: label },
     };
-    const key = `impact:${base.digest}:${digest}:${ENGINE_VERSION}`;
+    const settings = await this.settingsOf(request.environment);
+    const key = `impact:${base.digest}:${digest}:${ENGINE_VERSION}${settings.keySuffix}`;
     const proposal =
       request.proposal === null
         ? null
@@ -156,7 +178,11 @@ export class ImpactService {
       impactOfChange(
         { resources: base.resources, ref: refs.base },
         { resources: parsed.value.resources, ref: refs.target },
-        { hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '', baseResolved },
+        {
+          hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '',
+          baseResolved,
+          analyze: settings.analyze,
+        },
       ),
     );
     await this.cache.save(key, 'impact', ENGINE_VERSION, report);

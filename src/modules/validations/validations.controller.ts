@@ -1,7 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseTimestamp, parseVersionRef } from '../snapshots/snapshots.service.js';
+import { RequireScope } from '../../platform/auth/scopes.js';
+import { readJsonObject } from '../../platform/http/json-body.js';
+import { ValidationSettingsBodyDto, ValidationSettingsDto } from './dto/validation-settings.dto.js';
+import { readDisabledCodes, readLevelOverrides } from './validation-settings-input.js';
+import type { StoredValidationSettings } from './validation-settings.repository.js';
 import { ValidationsService } from './validations.service.js';
 import { toValidationsView } from './validations.resolver.js';
 import { VersionValidations } from './models/validations.model.js';
@@ -49,4 +54,44 @@ export class ValidationsController {
     response.setHeader('x-meshlens-cache', result.cached ? 'hit' : 'miss');
     return toValidationsView(result);
   }
+
+  @Get(':env/validation-settings')
+  @ApiOperation({
+    summary: "The environment's validation settings (disabled codes, level overrides)",
+  })
+  @ApiOkResponse({ type: ValidationSettingsDto })
+  async getSettings(@Param('env') env: string): Promise<ValidationSettingsDto> {
+    return toSettingsDto(await this.validations.getSettings(env));
+  }
+
+  @Put(':env/validation-settings')
+  @RequireScope('admin')
+  @ApiOperation({
+    summary: 'Replace the validation settings',
+    description:
+      'Applied whenever findings are read (validations, impact and diff reports computed afterwards); ' +
+      'stored findings are not recomputed. Unknown codes or levels: 400 listing every problem.',
+  })
+  @ApiBody({ type: ValidationSettingsBodyDto })
+  @ApiOkResponse({ type: ValidationSettingsDto })
+  async setSettings(
+    @Param('env') env: string,
+    @Body() body: unknown,
+  ): Promise<ValidationSettingsDto> {
+    const input = readJsonObject(body);
+    const stored = await this.validations.setSettings(env, {
+      disabledCodes: readDisabledCodes(input['disabledCodes']),
+      levelOverrides: readLevelOverrides(input['levelOverrides']),
+    });
+    return toSettingsDto(stored);
+  }
+}
+
+function toSettingsDto(settings: StoredValidationSettings): ValidationSettingsDto {
+  return {
+    environment: settings.environment,
+    disabledCodes: [...settings.disabledCodes],
+    levelOverrides: { ...settings.levelOverrides },
+    updatedAt: settings.updatedAt?.toISOString() ?? null,
+  };
 }

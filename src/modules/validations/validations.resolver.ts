@@ -1,5 +1,13 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { ValidationFilterInput, VersionValidations } from './models/validations.model.js';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RequireScope } from '../../platform/auth/scopes.js';
+import { readLevelOverrides } from './validation-settings-input.js';
+import type { StoredValidationSettings } from './validation-settings.repository.js';
+import {
+  ValidationFilterInput,
+  ValidationSettings,
+  ValidationSettingsInput,
+  VersionValidations,
+} from './models/validations.model.js';
 import { ValidationsService, type VersionValidations as Result } from './validations.service.js';
 
 export function toValidationsView(result: Result): VersionValidations {
@@ -18,6 +26,7 @@ export function toValidationsView(result: Result): VersionValidations {
       line: f.line ?? null,
     })),
     byLevel,
+    disabledBySettings: result.disabledBySettings,
   };
 }
 
@@ -43,5 +52,25 @@ export class ValidationsResolver {
       Object.fromEntries(given),
     );
     return toValidationsView(result);
+  }
+
+  @Query(() => ValidationSettings, { description: "The environment's validation settings" })
+  validationSettings(@Args('environment') environment: string): Promise<StoredValidationSettings> {
+    return this.service.getSettings(environment);
+  }
+
+  @RequireScope('admin')
+  @Mutation(() => ValidationSettings, {
+    description:
+      'Replace the validation settings (unknown codes or levels are refused); applied when findings are read',
+  })
+  setValidationSettings(
+    @Args('environment') environment: string,
+    @Args('input') input: ValidationSettingsInput,
+  ): Promise<StoredValidationSettings> {
+    return this.service.setSettings(environment, {
+      disabledCodes: input.disabledCodes,
+      levelOverrides: readLevelOverrides(input.levelOverrides),
+    });
   }
 }

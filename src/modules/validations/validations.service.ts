@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import {
   analyze,
+  applyValidationSettings,
+  checkValidationSettings,
   ENGINE_VERSION,
   toReportFinding,
   type ReportFinding,
 } from '../../engine/index.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
 import { AppMetrics } from '../../platform/metrics/app-metrics.js';
 import { GraphService, type VersionRef } from '../graph/graph.service.js';
+import {
+  ValidationSettingsRepository,
+  type StoredValidationSettings,
+} from './validation-settings.repository.js';
 import { VersionFindingsRepository } from './version-findings.repository.js';
 
 export interface FindingFilter {
@@ -22,6 +29,13 @@ export interface VersionValidations {
   readonly version: number;
   readonly cached: boolean;
   readonly findings: readonly ReportFinding[];
+  /** Findings the environment's settings hid (disabled codes), before the filter. */
+  readonly disabledBySettings: number;
+}
+
+export interface ValidationSettingsInput {
+  readonly disabledCodes: readonly string[];
+  readonly levelOverrides: Readonly<Record<string, string>>;
 }
 
 function matches(f: ReportFinding, filter: FindingFilter): boolean {
@@ -45,7 +59,26 @@ export class ValidationsService {
     private readonly graphs: GraphService,
     private readonly store: VersionFindingsRepository,
     private readonly metrics: AppMetrics,
+    private readonly settings: ValidationSettingsRepository,
   ) {}
+
+  getSettings(environment: string): Promise<StoredValidationSettings> {
+    return this.settings.get(environment);
+  }
+
+  /** Replaces the environment's settings; unknown codes or levels are refused, all listed. */
+  async setSettings(
+    environment: string,
+    input: ValidationSettingsInput,
+  ): Promise<StoredValidationSettings> {
+    const checked = checkValidationSettings(input);
+    if (checked.problems.length > 0) {
+      throw new DomainError('INVALID_ARGUMENT', checked.problems.join('; '), {
+        problems: checked.problems,
+      });
+    }
+    return this.settings.set(environment, checked.settings);
+  }
 
   async forVersion(
     environment: string,
@@ -66,11 +99,14 @@ export class ValidationsService {
         await this.store.save(id, ENGINE_VERSION, findings);
       }
     }
+    // Stored findings are computed without settings, so changing them never invalidates a cache.
+    const settled = applyValidationSettings(findings, await this.settings.get(environment));
     return {
       environment,
       version: resolved.version,
       cached,
-      findings: findings.filter((f) => matches(f, filter)),
+      findings: settled.filter((f) => matches(f, filter)),
+      disabledBySettings: findings.length - settled.length,
     };
   }
 }

@@ -29,6 +29,36 @@ export class VersionValidations {
   @Field(() => Int) total!: number;
   @Field(() => [ValidationFinding]) findings!: ValidationFinding[];
   @Field(() => JsonScalar, { description: 'Counts per level' }) byLevel!: unknown;
+  @Field(() => Int, {
+    description: "Findings hidden by the environment's disabled codes (validationSettings)",
+  })
+  disabledBySettings!: number;
+}
+
+@ObjectType({
+  description:
+    'Per-environment validation settings, applied whenever findings are read (validations, impact, diff)',
+})
+export class ValidationSettings {
+  @Field() environment!: string;
+  @Field(() => [String], { description: 'MESH, IST or KIA codes never reported' })
+  disabledCodes!: string[];
+  @Field(() => JsonScalar, {
+    description: 'Level per code: { "IST0101": "Warning" }; a MESH code wins over an IST/KIA one',
+  })
+  levelOverrides!: unknown;
+  @Field(() => Date, { nullable: true, description: 'Null: never set (defaults)' })
+  updatedAt!: Date | null;
+}
+
+@InputType()
+export class ValidationSettingsInput {
+  @Field(() => [String], { defaultValue: [] }) disabledCodes!: string[];
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: '{ code: "Error" | "Warning" | "Info" }',
+  })
+  levelOverrides?: unknown;
 }
 
 @InputType()
