@@ -13,16 +13,23 @@ import {
 import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
 
 // Acceptance: every shared scenario through the CLI and through the REST API, compared with its
-// expected.json by the rules of contracts/impact-report.md ("Acceptance scenarios").
-const scenarios = readdirSync(SCENARIOS_DIR).sort();
+// expected.json by the rules of contracts/impact-report.md ("Acceptance scenarios"); then the
+// project's own scenarios (test/scenarios, same format) the same way.
+const OWN_SCENARIOS_DIR = join(projectRoot(), 'test', 'scenarios');
+const scenarios = [
+  ...readdirSync(SCENARIOS_DIR)
+    .sort()
+    .map((name) => ({ label: name, dir: join(SCENARIOS_DIR, name) })),
+  ...readdirSync(OWN_SCENARIOS_DIR)
+    .sort()
+    .map((name) => ({ label: `own/${name}`, dir: join(OWN_SCENARIOS_DIR, name) })),
+];
 const CLI = join(projectRoot(), 'src', 'cli', 'main.ts');
 // The CLI from source (tsx), so the test never runs a stale dist/.
 const TSX = pathToFileURL(join(projectRoot(), 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
-function expectationOf(name: string): ScenarioExpectation {
-  return JSON.parse(
-    readFileSync(join(SCENARIOS_DIR, name, 'expected.json'), 'utf8'),
-  ) as ScenarioExpectation;
+function expectationOf(dir: string): ScenarioExpectation {
+  return JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ScenarioExpectation;
 }
 
 function runCli(cwd: string, args: string[]) {
@@ -54,9 +61,8 @@ afterAll(async () => {
   await t.close();
 });
 
-describe.each(scenarios)('scenario %s', (name) => {
-  const dir = join(SCENARIOS_DIR, name);
-  const expected = expectationOf(name);
+describe.each(scenarios)('scenario $label', ({ label, dir }) => {
+  const expected = expectationOf(dir);
 
   it('through the CLI (meshlens impact --before --after --format json)', () => {
     const run = runCli(dir, [
@@ -80,7 +86,7 @@ describe.each(scenarios)('scenario %s', (name) => {
   });
 
   it('through the REST API (ingest before, POST /impact with after)', async () => {
-    const env = uniqueEnvironment(name.slice(0, 12));
+    const env = uniqueEnvironment(label.replace('/', '-').slice(0, 12));
     let ingest = request(t.server).post(`/api/v1/environments/${env}/versions`);
     for (const f of folderFiles(join(dir, 'before'))) {
       ingest = ingest.attach('files', Buffer.from(f.text), keepPath(`before/${f.name}`));
