@@ -38,7 +38,7 @@ const PORTS: Readonly<Record<string, readonly string[]>> = {
     'virtual-service/internal-gateway-ref',
   ],
   ServiceAssociationAnalyzer: ['workload/service-port-conflicts'],
-  BlockedCIDRsAnalyzer: [],
+  BlockedCIDRsAnalyzer: ['request-authentication/jwks-blocked-cidrs'],
   CaCertificateAnalyzer: ['destination-rule/server-cert-verification'],
   ValidationAnalyzer: ['virtual-service/unreachable-rules'],
   ProtocolAddressesAnalyzer: ['service-entry/addresses-required'],
@@ -51,7 +51,7 @@ const PORTS: Readonly<Record<string, readonly string[]>> = {
   ProviderAnalyzer: ['telemetry/empty-providers'],
   LightstepAnalyzer: ['telemetry/lightstep-provider'],
   CRDVersionAnalyzer: ['custom-resource-definition/gateway-api-version'],
-  ConflictingServiceEntryProtocolAnalyzer: [],
+  ConflictingServiceEntryProtocolAnalyzer: ['service-entry/conflicting-protocols'],
   PodNotSelectedAnalyzer: [
     'destination-rule/subset-selects-workloads',
     'destination-rule/host-exists',

@@ -1,6 +1,7 @@
 import { CONFIG_MESSAGES } from './catalog-config.js';
 import { CONFLICT_MESSAGES } from './catalog-conflicts.js';
 import { DEPRECATION_MESSAGES } from './catalog-deprecations.js';
+import { ISTIO_MORE_CONFLICT_MESSAGES, ISTIO_MORE_MESSAGES } from './catalog-istio-more.js';
 import { REFERENCE_MESSAGES } from './catalog-references.js';
 import { PLATFORM_MESSAGES } from './catalog-platform.js';
 import { SECURITY_MESSAGES } from './catalog-security.js';
@@ -17,9 +18,11 @@ export const CATALOG = {
   ...REFERENCE_MESSAGES,
   ...PLATFORM_MESSAGES,
   ...CONFLICT_MESSAGES,
+  ...ISTIO_MORE_CONFLICT_MESSAGES,
   ...CONFIG_MESSAGES,
   ...SECURITY_MESSAGES,
   ...DEPRECATION_MESSAGES,
+  ...ISTIO_MORE_MESSAGES,
 } as const;
 
 export type Catalog = typeof CATALOG;

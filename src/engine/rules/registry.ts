@@ -7,6 +7,7 @@ import { authorizationNamespaceRule } from './authorization-policy/namespace-exi
 import { authorizationPrincipalsRule } from './authorization-policy/principals-exist.rule.js';
 import { authorizationSelectorRule } from './authorization-policy/selector-no-workloads.rule.js';
 import { conflictingGatewayServersRule } from './gateway/conflicting-servers.rule.js';
+import { conflictingProtocolsRule } from './service-entry/conflicting-protocols.rule.js';
 import { conflictingMeshHostsRule } from './virtual-service/conflicting-mesh-hosts.rule.js';
 import { deprecatedEgressProxyRule } from './sidecar/deprecated-egress-proxy.rule.js';
 import { deprecatedFaultDelayPercentRule } from './virtual-service/deprecated-fault-delay-percent.rule.js';
@@ -31,6 +32,7 @@ import { injectorServiceExistsRule } from './mutating-webhook-configuration/inje
 import { internalGatewayRefRule } from './virtual-service/internal-gateway-ref.rule.js';
 import { invalidRegexRule } from './virtual-service/invalid-regex.rule.js';
 import { legacyGatewayNameRule } from './virtual-service/legacy-gateway-name.rule.js';
+import { jwksBlockedCidrsRule } from './request-authentication/jwks-blocked-cidrs.rule.js';
 import { lightstepProviderRule } from './telemetry/lightstep-provider.rule.js';
 import { mtlsDisableVsStrictRule } from './destination-rule/mtls-disable-vs-strict.rule.js';
 import { multipleSelectorlessSidecarsRule } from './sidecar/multiple-selectorless.rule.js';
@@ -55,10 +57,19 @@ import { subsetSelectsWorkloadsRule } from './destination-rule/subset-selects-wo
 import { telemetrySelectorConflictsRule } from './telemetry/selector-conflicts.rule.js';
 import { unreachableRulesRule } from './virtual-service/unreachable-rules.rule.js';
 import { virtualServiceExportToRule } from './virtual-service/export-to-namespaces.rule.js';
+import { jwtClaimRouteRule } from './virtual-service/jwt-claim-route.rule.js';
+import { imageAutoInjectionRule } from './workload/image-auto-injection.rule.js';
+import { missingProxyRule } from './workload/missing-proxy.rule.js';
+import { istioAnnotationsRule } from './annotations/istio-annotations.rule.js';
+import { policySelectorRule } from './kubernetes-gateway/policy-selector.rule.js';
+import { ineffectiveInAmbientRule } from './sidecar/ineffective-in-ambient.rule.js';
+import { ingressSubsetRoutingRule } from './virtual-service/ingress-subset-routing.rule.js';
+import { proxyImageMismatchRule } from './namespace/proxy-image-mismatch.rule.js';
 import type { Rule } from './rule.js';
 
 /** Every rule, sorted by id (STYLE §5). The meta-test checks the order and the file paths. */
 export const RULES: readonly Rule[] = [
+  istioAnnotationsRule,
   authorizationHostsRule,
   authorizationMethodsRule,
   authorizationNamespaceRule,
@@ -78,12 +89,16 @@ export const RULES: readonly Rule[] = [
   duplicateCertificateRule,
   gatewayPortNotOnServiceRule,
   gatewaySelectorNoWorkloadRule,
+  policySelectorRule,
   injectorOverlapRule,
   injectorServiceExistsRule,
   injectionLabelsRule,
+  proxyImageMismatchRule,
   peerAuthenticationSelectorRule,
+  jwksBlockedCidrsRule,
   requestAuthenticationSelectorRule,
   addressesRequiredRule,
+  conflictingProtocolsRule,
   serviceEntryExportToRule,
   appProtocolRule,
   portNameConventionRule,
@@ -91,6 +106,7 @@ export const RULES: readonly Rule[] = [
   deprecatedEgressProxyRule,
   sidecarEgressHostsRule,
   sidecarHidesRoutedHostRule,
+  ineffectiveInAmbientRule,
   multipleSelectorlessSidecarsRule,
   rootSidecarSelectorRule,
   sidecarSelectorConflictsRule,
@@ -106,8 +122,10 @@ export const RULES: readonly Rule[] = [
   gatewayCatchAllRule,
   gatewayExistsRule,
   hostInGatewayRule,
+  ingressSubsetRoutingRule,
   internalGatewayRefRule,
   invalidRegexRule,
+  jwtClaimRouteRule,
   legacyGatewayNameRule,
   routeWeightsRule,
   routedSubsetWorkloadsRule,
@@ -115,5 +133,7 @@ export const RULES: readonly Rule[] = [
   unreachableRulesRule,
   externalControlPlaneUrlRule,
   applicationUidRule,
+  imageAutoInjectionRule,
+  missingProxyRule,
   servicePortConflictsRule,
 ];
