@@ -42,6 +42,15 @@ export const ISTIO_MORE_MESSAGES = {
     template: (p: { key: string; gateway: string; workload: string }) =>
       `Route matches JWT claim ${quote(p.key)} on gateway ${p.gateway}, but no RequestAuthentication applies to its workload ${p.workload}.`,
   },
+  namespaceInjectedByDefault: {
+    code: 'MESH1220',
+    level: 'Info',
+    istioCode: 'IST0148',
+    title: 'Namespace injected because the injector enables namespaces by default',
+    docs: 'The namespace has neither `istio-injection` nor `istio.io/rev`, but its injector ConfigMap (`istio-sidecar-injector[-<revision>]`) sets `sidecarInjectorWebhook.enableNamespacesByDefault`: its pods get a sidecar unless they opt out. Label the namespace to make the choice explicit.',
+    template: (p: { namespace: string }) =>
+      `Namespace ${p.namespace} gets sidecars: the injector enables namespaces by default (enableNamespacesByDefault: true) and the namespace has no injection label.`,
+  },
   misplacedAnnotation: {
     code: 'MESH2219',
     level: 'Warning',

@@ -1,21 +1,16 @@
 import { uniqueSorted } from '../../graph/util/compare.js';
-import { isJsonObject } from '../../model/json.js';
 import type { Resource } from '../../model/resource.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { objectsAt, pathObject, pushTo, stringAt } from '../shared/json.js';
+import { INJECTOR_CONFIG_MAP, injectorValues } from '../shared/istio-injector.js';
 import { annotationsOf, labelsOf, specOf } from '../shared/resource-fields.js';
 
-const INJECTOR = 'istio-sidecar-injector';
+const INJECTOR = INJECTOR_CONFIG_MAP;
 
 /** `GetIstioProxyImage`: `global.proxy.image` when it names a repository, else hub/image:tag. */
 function injectorImage(configMap: Resource): string | null {
-  let values: unknown;
-  try {
-    values = JSON.parse(stringAt(pathObject(configMap.body, 'data'), 'values') ?? '');
-  } catch {
-    return null;
-  }
-  if (!isJsonObject(values)) {
+  const values = injectorValues(configMap);
+  if (values === null) {
     return null;
   }
   const global = pathObject(values, 'global');
