@@ -5,6 +5,7 @@ import { ISTIO_MORE_CONFLICT_MESSAGES, ISTIO_MORE_MESSAGES } from './catalog-ist
 import { REFERENCE_MESSAGES } from './catalog-references.js';
 import { PLATFORM_MESSAGES } from './catalog-platform.js';
 import { SECURITY_MESSAGES } from './catalog-security.js';
+import { KIALI_MORE_CONFLICT_MESSAGES, KIALI_MORE_MESSAGES } from './catalog-kiali-more.js';
 import type { MessageSpec } from './message-spec.js';
 
 /**
@@ -19,10 +20,12 @@ export const CATALOG = {
   ...PLATFORM_MESSAGES,
   ...CONFLICT_MESSAGES,
   ...ISTIO_MORE_CONFLICT_MESSAGES,
+  ...KIALI_MORE_CONFLICT_MESSAGES,
   ...CONFIG_MESSAGES,
   ...SECURITY_MESSAGES,
   ...DEPRECATION_MESSAGES,
   ...ISTIO_MORE_MESSAGES,
+  ...KIALI_MORE_MESSAGES,
 } as const;
 
 export type Catalog = typeof CATALOG;

@@ -65,6 +65,17 @@ import { policySelectorRule } from './kubernetes-gateway/policy-selector.rule.js
 import { ineffectiveInAmbientRule } from './sidecar/ineffective-in-ambient.rule.js';
 import { ingressSubsetRoutingRule } from './virtual-service/ingress-subset-routing.rule.js';
 import { proxyImageMismatchRule } from './namespace/proxy-image-mismatch.rule.js';
+import { authorizationMtlsRequiredFieldsRule } from './authorization-policy/mtls-required-fields.rule.js';
+import { destinationRuleMtlsOverriddenRule } from './destination-rule/mtls-overridden.rule.js';
+import { destinationRuleMtlsWithoutPeerAuthenticationRule } from './destination-rule/mtls-without-peer-authentication.rule.js';
+import { kubernetesGatewayAddressConflictsRule } from './kubernetes-gateway/address-conflicts.rule.js';
+import { kubernetesGatewayDuplicateListenersRule } from './kubernetes-gateway/duplicate-listeners.rule.js';
+import { kubernetesGatewayListenerConflictsRule } from './kubernetes-gateway/listener-conflicts.rule.js';
+import { peerAuthenticationDisableVsDestinationRuleRule } from './peer-authentication/disable-vs-destination-rule.rule.js';
+import { peerAuthenticationStrictWithoutDestinationRuleRule } from './peer-authentication/strict-without-destination-rule.rule.js';
+import { sidecarOutboundModeUnsetRule } from './sidecar/outbound-mode-unset.rule.js';
+import { serviceEntryWorkloadEntryAddressesRule } from './service-entry/workload-entry-addresses.rule.js';
+import { workloadAuthorizationCoverageRule } from './workload/authorization-coverage.rule.js';
 import type { Rule } from './rule.js';
 
 /** Every rule, sorted by id (STYLE §5). The meta-test checks the order and the file paths. */
@@ -72,6 +83,7 @@ export const RULES: readonly Rule[] = [
   istioAnnotationsRule,
   authorizationHostsRule,
   authorizationMethodsRule,
+  authorizationMtlsRequiredFieldsRule,
   authorizationNamespaceRule,
   authorizationPrincipalsRule,
   authorizationSelectorRule,
@@ -80,6 +92,8 @@ export const RULES: readonly Rule[] = [
   destinationRuleExportToRule,
   destinationRuleHostExistsRule,
   mtlsDisableVsStrictRule,
+  destinationRuleMtlsOverriddenRule,
+  destinationRuleMtlsWithoutPeerAuthenticationRule,
   destinationRuleMultiMatchRule,
   serverCertVerificationRule,
   subsetLabelsRule,
@@ -89,17 +103,23 @@ export const RULES: readonly Rule[] = [
   duplicateCertificateRule,
   gatewayPortNotOnServiceRule,
   gatewaySelectorNoWorkloadRule,
+  kubernetesGatewayAddressConflictsRule,
+  kubernetesGatewayDuplicateListenersRule,
+  kubernetesGatewayListenerConflictsRule,
   policySelectorRule,
   injectorOverlapRule,
   injectorServiceExistsRule,
   injectionLabelsRule,
   proxyImageMismatchRule,
+  peerAuthenticationDisableVsDestinationRuleRule,
   peerAuthenticationSelectorRule,
+  peerAuthenticationStrictWithoutDestinationRuleRule,
   jwksBlockedCidrsRule,
   requestAuthenticationSelectorRule,
   addressesRequiredRule,
   conflictingProtocolsRule,
   serviceEntryExportToRule,
+  serviceEntryWorkloadEntryAddressesRule,
   appProtocolRule,
   portNameConventionRule,
   serviceWorkloadPortsRule,
@@ -108,6 +128,7 @@ export const RULES: readonly Rule[] = [
   sidecarHidesRoutedHostRule,
   ineffectiveInAmbientRule,
   multipleSelectorlessSidecarsRule,
+  sidecarOutboundModeUnsetRule,
   rootSidecarSelectorRule,
   sidecarSelectorConflictsRule,
   emptyProvidersRule,
@@ -133,6 +154,7 @@ export const RULES: readonly Rule[] = [
   unreachableRulesRule,
   externalControlPlaneUrlRule,
   applicationUidRule,
+  workloadAuthorizationCoverageRule,
   imageAutoInjectionRule,
   missingProxyRule,
   servicePortConflictsRule,

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findingsOf, type RuleCase } from '../testing/rule-table.js';
+import { kubernetesGatewayAddressConflictsRule as rule } from './address-conflicts.rule.js';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./__fixtures__/address-conflicts/${name}`, import.meta.url), 'utf8');
+
+describe('kubernetes-gateway/address-conflicts (KIA1502)', () => {
+  const table: RuleCase[] = [
+    { fixture: 'ok-distinct.yaml', expected: [] },
+    {
+      fixture: 'bad-same-address.yaml',
+      expected: [
+        'MESH2131 Gateway apps/a spec.addresses[0].value',
+        'MESH2131 Gateway apps/b spec.addresses[1].value',
+      ],
+    },
+  ];
+  it.each(table)('$fixture', ({ fixture: name, expected }) => {
+    expect(findingsOf(rule, fixture(name))).toEqual([...expected].sort());
+  });
+
+  it('one Gateway listing an address twice does not conflict with itself', () => {
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: a, namespace: apps}
+spec:
+  addresses: [{value: 10.1.1.1}, {type: IPAddress, value: 10.1.1.1}]`;
+    expect(findingsOf(rule, text)).toEqual([]);
+  });
+});
