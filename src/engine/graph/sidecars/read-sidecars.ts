@@ -44,7 +44,10 @@ export function readSidecar(resource: Resource): SidecarInfo {
     objectAt(spec, 'workloadSelector') === null
       ? null
       : stringMapAt(objectAt(spec, 'workloadSelector'), 'labels');
-  const mode = stringAt(objectAt(spec, 'outboundTrafficPolicy'), 'mode');
+  const policy = objectAt(spec, 'outboundTrafficPolicy');
+  // A policy given without `mode` is REGISTRY_ONLY, the proto3 enum's zero value: istiod copies
+  // the Sidecar's policy as is (P/model/sidecar.go ConvertToSidecarScope). Kiali warns (KIA1007).
+  const mode = policy === null ? null : (stringAt(policy, 'mode') ?? 'REGISTRY_ONLY');
   return {
     key: resource.key,
     id: `${namespace}/${name}`,

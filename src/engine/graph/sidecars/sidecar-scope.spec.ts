@@ -136,6 +136,19 @@ describe('R8 Sidecar scoping', () => {
     ).toBe('blackhole');
   });
 
+  it('an outboundTrafficPolicy without a mode is REGISTRY_ONLY (proto3 enum zero, P/model/sidecar.go ConvertToSidecarScope; Kiali KIA1007)', () => {
+    const graph = graphOf(
+      yamlOf(
+        ...app('b', 'x', ['v1']),
+        sidecar('a', 'default', { egress: [{ hosts: ['./*'] }], outboundTrafficPolicy: {} }),
+      ),
+    );
+    expect(graph.sidecars.sidecars[0]?.outboundTrafficPolicy).toBe('REGISTRY_ONLY');
+    expect(
+      routesFor(graph, { kind: 'anonymous', namespace: 'a' }, 'x.b.svc.cluster.local', 80).status,
+    ).toBe('blackhole');
+  });
+
   it('R8 the same hostname from several namespaces: the workload namespace wins, else a Service beats a ServiceEntry', () => {
     const entry = (ns: string) =>
       istioObject('ServiceEntry', ns, 'dup', {
