@@ -8,6 +8,7 @@ import {
   parseFormat,
   parseMeshConfig,
   parseSuppression,
+  parseValidationFlags,
 } from './parse-cli-options.js';
 
 const finding: Finding = {
@@ -98,6 +99,22 @@ describe('analyze output', () => {
       value: { namespace: '', name: 'istio-sidecar-injector' },
     });
     expect(parseSuppression('IST0101 VirtualService').ok).toBe(false);
+  });
+
+  it("parses --disable and --level like an environment's validation settings", () => {
+    expect(parseValidationFlags(['IST0118', 'MESH1101'], ['KIA1101=Info'])).toEqual({
+      ok: true,
+      value: { disabledCodes: ['IST0118', 'MESH1101'], levelOverrides: { KIA1101: 'Info' } },
+    });
+    expect(parseValidationFlags(['IST9999'], [])).toEqual({
+      ok: false,
+      message: 'disabledCodes: "IST9999" is not a code meshlens reports',
+    });
+    expect(parseValidationFlags([], ['IST0101'])).toEqual({
+      ok: false,
+      message: '--level expects CODE=Error|Warning|Info, got "IST0101"',
+    });
+    expect(parseValidationFlags([], ['IST0101=Fatal']).ok).toBe(false);
   });
 
   it('reads a MeshConfig or the istio ConfigMap holding one', () => {

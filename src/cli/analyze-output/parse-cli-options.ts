@@ -1,5 +1,11 @@
 import { load } from 'js-yaml';
-import type { FindingLevel, JsonObject, Suppression } from '../../engine/index.js';
+import {
+  checkValidationSettings,
+  type FindingLevel,
+  type JsonObject,
+  type Suppression,
+  type ValidationSettings,
+} from '../../engine/index.js';
 
 export type OutputFormat = 'json' | 'text' | 'sarif';
 
@@ -37,6 +43,28 @@ export function parseSuppression(value: string): Parsed<Suppression> {
   }
   const [, code = '', kind = '', namespace = '', name = ''] = match;
   return { ok: true, value: { code, kind, namespace, name } };
+}
+
+/**
+ * `--disable CODE` and `--level CODE=LEVEL` (repeatable): the offline counterpart of an
+ * environment's validation settings, checked the same way (unknown codes and levels refused).
+ */
+export function parseValidationFlags(
+  disable: readonly string[],
+  level: readonly string[],
+): Parsed<ValidationSettings> {
+  const levelOverrides: Record<string, string> = {};
+  for (const item of level) {
+    const [code = '', value = '', ...rest] = item.split('=');
+    if (code === '' || value === '' || rest.length > 0) {
+      return { ok: false, message: `--level expects CODE=Error|Warning|Info, got "${item}"` };
+    }
+    levelOverrides[code.trim()] = value.trim();
+  }
+  const checked = checkValidationSettings({ disabledCodes: disable, levelOverrides });
+  return checked.problems.length > 0
+    ? { ok: false, message: checked.problems.join('; ') }
+    : { ok: true, value: checked.settings };
 }
 
 function isObject(value: unknown): value is JsonObject {

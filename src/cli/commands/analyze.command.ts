@@ -9,6 +9,7 @@ import {
   LEVEL_RANK,
   parseSnapshot,
   type Suppression,
+  type ValidationSettings,
 } from '../../engine/index.js';
 import { locateFindings } from '../analyze-output/finding-location.js';
 import { formatJson } from '../analyze-output/format-json.js';
@@ -20,6 +21,7 @@ import {
   parseFormat,
   parseMeshConfig,
   parseSuppression,
+  parseValidationFlags,
 } from '../analyze-output/parse-cli-options.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from '../exit-codes.js';
 import { formatInputErrorText, inputErrorJson } from '../format-input-error.js';
@@ -33,12 +35,15 @@ interface AnalyzeFlags {
   readonly format: string;
   readonly failOn?: string;
   readonly suppress: string[];
+  readonly disable: string[];
+  readonly level: string[];
 }
 
 interface AnalyzeSettings {
   readonly format: OutputFormat;
   readonly failOn: FindingLevel | null;
   readonly suppressions: Suppression[];
+  readonly validation: ValidationSettings;
   readonly meshConfig: JsonObject | undefined;
 }
 
@@ -65,6 +70,13 @@ export function registerAnalyzeCommand(program: Command): void {
       collect,
       [],
     )
+    .option('--disable <CODE>', 'never report this MESH, IST or KIA code (repeatable)', collect, [])
+    .option(
+      '--level <CODE=LEVEL>',
+      'report this MESH, IST or KIA code at Error, Warning or Info (repeatable)',
+      collect,
+      [],
+    )
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       process.exitCode = await runAnalyze(paths, flags);
     });
@@ -74,7 +86,8 @@ async function readSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings | stri
   const format = parseFormat(flags.format);
   const failOn = parseFailOn(flags.failOn);
   const suppressions = flags.suppress.map(parseSuppression);
-  for (const parsed of [format, failOn, ...suppressions]) {
+  const validation = parseValidationFlags(flags.disable, flags.level);
+  for (const parsed of [format, failOn, validation, ...suppressions]) {
     if (!parsed.ok) {
       return parsed.message;
     }
@@ -91,6 +104,7 @@ async function readSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings | stri
     format: format.ok ? format.value : 'text',
     failOn: failOn.ok ? failOn.value : null,
     suppressions: suppressions.flatMap((s) => (s.ok ? [s.value] : [])),
+    validation: validation.ok ? validation.value : { disabledCodes: [], levelOverrides: {} },
     meshConfig,
   };
 }
@@ -118,6 +132,8 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags): Promise<number>
   const { resources } = parsed.value;
   const findings = analyze(resources, {
     suppressions: settings.suppressions,
+    disabledCodes: settings.validation.disabledCodes,
+    levelOverrides: settings.validation.levelOverrides,
     locate: createFieldLocator(files),
     ...(settings.meshConfig === undefined ? {} : { meshConfig: settings.meshConfig }),
   });
