@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { environmentIdOf } from '../../platform/database/environment-id.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { SqlService } from '../../platform/database/sql.service.js';
-import { DomainError } from '../../platform/errors/domain-error.js';
 import { auditVersionFromRecord, revisionFromRecord } from './audit.mapper.js';
 import type { AuditVersion } from './audit.types.js';
 import { intArray } from './sql-arrays.js';
@@ -23,15 +23,8 @@ export class AuditRepository {
     private readonly db: SqlService,
   ) {}
 
-  async environmentId(name: string): Promise<number> {
-    const record = await this.prisma.environment.findUnique({
-      where: { name },
-      select: { id: true },
-    });
-    if (record === null) {
-      throw new DomainError('ENVIRONMENT_NOT_FOUND', `environment "${name}" does not exist`);
-    }
-    return record.id;
+  environmentId(name: string): Promise<number> {
+    return environmentIdOf(this.prisma, name);
   }
 
   /** Every temporal row of the object(s) with that kind/namespace/name (uses the kind index). */

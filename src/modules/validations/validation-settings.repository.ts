@@ -4,8 +4,8 @@ import {
   type FindingLevel,
   type ValidationSettings,
 } from '../../engine/index.js';
+import { environmentIdOf } from '../../platform/database/environment-id.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
-import { DomainError } from '../../platform/errors/domain-error.js';
 
 export interface StoredValidationSettings extends ValidationSettings {
   readonly environment: string;
@@ -18,23 +18,12 @@ export interface StoredValidationSettings extends ValidationSettings {
 export class ValidationSettingsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  private async environmentId(name: string): Promise<number> {
-    const record = await this.prisma.environment.findUnique({
-      where: { name },
-      select: { id: true },
-    });
-    if (record === null) {
-      throw new DomainError('ENVIRONMENT_NOT_FOUND', `environment "${name}" does not exist`);
-    }
-    return record.id;
-  }
-
   async get(environment: string): Promise<StoredValidationSettings> {
     const record = await this.prisma.validationSettings.findFirst({
       where: { environment: { name: environment } },
     });
     if (record === null) {
-      await this.environmentId(environment); // 404 for an unknown environment
+      await environmentIdOf(this.prisma, environment); // 404 for an unknown environment
       return { environment, ...NO_VALIDATION_SETTINGS, updatedAt: null };
     }
     return {
@@ -46,7 +35,7 @@ export class ValidationSettingsRepository {
   }
 
   async set(environment: string, settings: ValidationSettings): Promise<StoredValidationSettings> {
-    const environmentId = await this.environmentId(environment);
+    const environmentId = await environmentIdOf(this.prisma, environment);
     const data = {
       disabledCodes: [...settings.disabledCodes],
       levelOverrides: settings.levelOverrides,
