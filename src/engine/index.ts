@@ -61,7 +61,7 @@ export type {
 } from './impact/compute-impact.js';
 export { assessRisk, riskAtLeast } from './impact/risk.js';
 export { ENGINE_VERSION } from './engine-version.js';
-export { impactOfChange, toReportFinding } from './pipeline.js';
+export { impactFindings, impactOfChange, toReportFinding } from './pipeline.js';
 export type { SnapshotImpactOptions } from './pipeline.js';
 export { renderImpactMarkdown } from './report/render-impact-markdown.js';
 export { DEFAULT_MARKDOWN_BUDGET, type RenderMarkdownOptions } from './report/report-options.js';

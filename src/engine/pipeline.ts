@@ -1,6 +1,8 @@
 import { analyze } from './analyze/analyze.js';
 import type { AnalyzeOptions } from './analyze/analyze-options.js';
+import type { RuleReuse } from './analyze/rule-reuse.js';
 import type { GraphOptions } from './graph/options.js';
+import type { MeshGraph } from './graph/types/mesh-graph.js';
 import { computeImpact, type ImpactInput } from './impact/compute-impact.js';
 import type { ImpactReport, ReportFinding } from './impact/impact-report.js';
 import type { Finding } from './rules/finding.js';
@@ -25,6 +27,28 @@ export interface SnapshotImpactOptions {
   readonly analyze?: Omit<AnalyzeOptions, 'graph' | 'graphOptions' | 'rules'>;
   readonly hashOf?: (resource: ImpactInput['base']['resources'][number]) => string;
   readonly baseResolved?: NonNullable<ImpactInput['options']>['baseResolved'];
+  /** The base version's findings as `impactFindings` gave them (same options), when cached. */
+  readonly baseFindings?: readonly ReportFinding[];
+  /** False recomputes the target's reachability in full (same report; see computeImpact). */
+  readonly incremental?: boolean;
+}
+
+/**
+ * The findings of one snapshot as an impact report compares them (what `impactOfChange` computes
+ * for each side): a server may cache them per version and pass them back as `baseFindings`.
+ */
+export function impactFindings(
+  resources: ImpactInput['base']['resources'],
+  graph: MeshGraph,
+  options: Pick<SnapshotImpactOptions, 'graph' | 'analyze'> = {},
+  reuse?: RuleReuse,
+): ReportFinding[] {
+  return analyze(resources, {
+    ...options.analyze,
+    graph,
+    ...(reuse === undefined ? {} : { reuse }),
+    ...(options.graph === undefined ? {} : { graphOptions: options.graph }),
+  }).map(toReportFinding);
 }
 
 /**
@@ -43,12 +67,9 @@ export function impactOfChange(
       ...(options.graph === undefined ? {} : { graph: options.graph }),
       ...(options.hashOf === undefined ? {} : { hashOf: options.hashOf }),
       ...(options.baseResolved === undefined ? {} : { baseResolved: options.baseResolved }),
-      findings: (resources, graph) =>
-        analyze(resources, {
-          ...options.analyze,
-          graph,
-          ...(options.graph === undefined ? {} : { graphOptions: options.graph }),
-        }).map(toReportFinding),
+      ...(options.baseFindings === undefined ? {} : { baseFindings: options.baseFindings }),
+      ...(options.incremental === undefined ? {} : { incremental: options.incremental }),
+      findings: (resources, graph, reuse) => impactFindings(resources, graph, options, reuse),
     },
   });
 }

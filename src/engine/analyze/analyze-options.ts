@@ -4,6 +4,7 @@ import type { JsonObject } from '../model/json.js';
 import type { Resource } from '../model/resource.js';
 import type { FindingLevel } from '../rules/finding.js';
 import type { Rule } from '../rules/rule.js';
+import type { RuleReuse } from './rule-reuse.js';
 
 /** `--suppress CODE=Kind ns/name`: one code (MESH, IST or KIA) on one object. */
 export interface Suppression {
@@ -39,4 +40,9 @@ export interface AnalyzeOptions {
   readonly rules?: readonly Rule[];
   /** Finds exact field lines; without it a finding carries its document's first line. */
   readonly locate?: FieldLocator;
+  /**
+   * A previous analysis of a snapshot this one differs from by `changed` objects: rules the
+   * change cannot affect keep that run's findings instead of running again (see rule-reuse).
+   */
+  readonly reuse?: RuleReuse;
 }

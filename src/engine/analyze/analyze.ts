@@ -8,6 +8,7 @@ import { buildSnapshotView, resourceByKey } from '../rules/snapshot-view.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { applyLevelOverrides, attachLines, sortAndDedupe } from './finalize-findings.js';
 import { meshConfigObject, withMeshConfigMap } from './mesh-config-object.js';
+import { rememberRawFindings, reusableFindings } from './rule-reuse.js';
 import { applySuppressions } from './suppressions.js';
 
 const DEFAULT_ROOT = 'istio-system';
@@ -31,10 +32,22 @@ export function analyze(resources: readonly Resource[], options: AnalyzeOptions 
     istioNamespace: options.istioNamespace ?? graph.rootNamespace,
   };
   const view = buildSnapshotView(resources, graph, resolved);
+  const rules = options.rules ?? RULES;
+  const settings = JSON.stringify(resolved);
+  const reused = reusableFindings(options.reuse, settings, rules);
+  const byRule = new Map<string, readonly Finding[]>();
   const raw: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
-    rule.check(createRuleContext(view, rule, (finding) => raw.push(finding)));
+  for (const rule of rules) {
+    let found = reused.get(rule.id);
+    if (found === undefined) {
+      const out: Finding[] = [];
+      rule.check(createRuleContext(view, rule, (finding) => out.push(finding)));
+      found = out;
+    }
+    byRule.set(rule.id, found);
+    found.forEach((finding) => raw.push(finding));
   }
+  rememberRawFindings(graph, settings, rules, byRule);
   const lookup = (key: ResourceKey): Resource | undefined => resourceByKey(view, key);
   const kept = applySuppressions(
     raw,

@@ -1,13 +1,14 @@
+import type { RuleReuse } from '../analyze/rule-reuse.js';
 import { diffResources } from '../diff/diff-resources.js';
 import type { GraphOptions } from '../graph/options.js';
-import { resolveGraph } from '../graph/resolve-graph.js';
 import type { MeshGraph } from '../graph/types/mesh-graph.js';
-import { type Resource, resourceId } from '../model/resource.js';
-import { computeReachability } from '../reachability/compute-reachability.js';
+import type { Resource } from '../model/resource.js';
 import type { Reachability } from '../reachability/reachability-types.js';
 import { affectedHosts } from './affected-hosts.js';
+import { type ChangeSet, detectChanges } from './changed-resources.js';
 import { diffExposures } from './exposure-diff.js';
 import { diffFindings } from './findings-diff.js';
+import { creationRank, resolveSide, resolveTarget } from './target-side.js';
 import type { ImpactReport, ReportFinding, SnapshotRef } from './impact-report.js';
 import { diffReachability } from './reachability-diff.js';
 import { assessRisk } from './risk.js';
@@ -22,6 +23,8 @@ export interface ImpactSnapshot {
 export type FindingsProvider = (
   resources: readonly Resource[],
   graph: MeshGraph,
+  /** For the target: the base's graph and what changed, so unaffected results can be reused. */
+  reuse?: RuleReuse,
 ) => readonly ReportFinding[];
 
 export interface ImpactOptions {
@@ -32,6 +35,13 @@ export interface ImpactOptions {
   readonly findings?: FindingsProvider;
   /** Resolved base graph and reachability, when the caller cached them for this version. */
   readonly baseResolved?: { readonly graph: MeshGraph; readonly reach: Reachability };
+  /** The base snapshot's findings (what `findings` gives for it), when the caller cached them. */
+  readonly baseFindings?: readonly ReportFinding[];
+  /**
+   * Derive the target's reachability from the base's where the change cannot affect it (default
+   * true). False computes it in full: the same report, slower (kept to check that claim).
+   */
+  readonly incremental?: boolean;
 }
 
 export interface ImpactInput {
@@ -49,18 +59,16 @@ const ORDER_NOTE =
  */
 export function computeImpact(input: ImpactInput): ImpactReport {
   const options = input.options ?? {};
-  const baseIds = new Set(input.base.resources.map((r) => resourceId(r.key)));
   const baseSide = options.baseResolved ?? resolveSide(input.base.resources, options.graph ?? {});
-  const target = resolveSide(input.target.resources, {
+  const changed =
+    options.incremental === false
+      ? null
+      : detectChanges(input.base.resources, input.target.resources, options.hashOf);
+  const target = resolveTarget(input.target.resources, baseSide, changed?.ids ?? null, {
     ...options.graph,
-    creationOrder: (key) => (baseIds.has(resourceId(key)) ? 0 : 1),
+    creationOrder: creationRank(input.base.resources),
   });
-  const changes = diffResources(input.base.resources, input.target.resources, {
-    ...(options.graph?.clusterDomain === undefined
-      ? {}
-      : { clusterDomain: options.graph.clusterDomain }),
-    ...(options.hashOf === undefined ? {} : { hashOf: options.hashOf }),
-  });
+  const changes = resourceChanges(input, changed);
   const routing = diffRouting(
     baseSide.graph,
     target.graph,
@@ -68,12 +76,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
   );
   const reach = diffReachability(baseSide, target);
   const exposures = diffExposures(baseSide.reach.exposures, target.reach.exposures);
-  const findings = options.findings
-    ? diffFindings(
-        options.findings(input.base.resources, baseSide.graph),
-        options.findings(input.target.resources, target.graph),
-      )
-    : { introduced: [], resolved: [] };
+  const findings = findingsDiff(input, baseSide.graph, target.graph, changed?.ids ?? null);
   const body: ReportBody = {
     resources: changes,
     hosts: routing.hosts,
@@ -98,6 +101,40 @@ export function computeImpact(input: ImpactInput): ImpactReport {
   };
 }
 
+/** The resource diff; unchanged objects make no entry, so it only needs the changed ones. */
+function resourceChanges(input: ImpactInput, changed: ChangeSet | null): ImpactReport['resources'] {
+  const { graph, hashOf } = input.options ?? {};
+  return diffResources(
+    changed?.before ?? input.base.resources,
+    changed?.after ?? input.target.resources,
+    {
+      ...(graph?.clusterDomain === undefined ? {} : { clusterDomain: graph.clusterDomain }),
+      ...(hashOf === undefined ? {} : { hashOf }),
+    },
+  );
+}
+
+/** Findings introduced/resolved; the target's analysis may reuse the base's (see rule-reuse). */
+function findingsDiff(
+  input: ImpactInput,
+  base: MeshGraph,
+  target: MeshGraph,
+  changed: ReadonlySet<string> | null,
+): ImpactReport['findings'] {
+  const { findings, baseFindings } = input.options ?? {};
+  if (findings === undefined) {
+    return { introduced: [], resolved: [] };
+  }
+  return diffFindings(
+    baseFindings ?? findings(input.base.resources, base),
+    findings(
+      input.target.resources,
+      target,
+      changed === null ? undefined : { graph: base, changed },
+    ),
+  );
+}
+
 type ReportBody = Omit<ImpactReport, 'schemaVersion' | 'base' | 'target' | 'summary' | 'notes'>;
 
 function summarize(body: ReportBody): ImpactReport['summary'] {
@@ -115,14 +152,6 @@ function summarize(body: ReportBody): ImpactReport['summary'] {
   };
 }
 
-export function resolveSide(
-  resources: readonly Resource[],
-  options: GraphOptions,
-): { graph: MeshGraph; reach: Reachability } {
-  const graph = resolveGraph(resources, options);
-  return { graph, reach: computeReachability(graph) };
-}
-
 function impactNotes(base: Reachability, target: Reachability, hasAdded: boolean): string[] {
   const notes = new Set([...base.notes, ...target.notes]);
   if (hasAdded) {
@@ -130,3 +159,5 @@ function impactNotes(base: Reachability, target: Reachability, hasAdded: boolean
   }
   return [...notes].sort();
 }
+
+export { resolveSide } from './target-side.js';

@@ -34,11 +34,30 @@ function listDifference(
   const key = `${a?.edges.key ?? ''}\u0000${b?.edges.key ?? ''}`;
   let found = cache.get(key);
   if (found === undefined) {
-    const inB = new Set(edgesOf(b).map((e) => e.to));
-    found = edgesOf(a).filter((e) => !inB.has(e.to));
+    found = sortedDifference(edgesOf(a), edgesOf(b));
     cache.set(key, found);
   }
   return found;
+}
+
+/** Edges of `a` whose target `b` lacks; both lists are sorted by `to` (code-unit order). */
+function sortedDifference(a: readonly ReachEdge[], b: readonly ReachEdge[]): ReachEdge[] {
+  const out: ReachEdge[] = [];
+  let j = 0;
+  for (const edge of a) {
+    // Lists derived from one another share unchanged edges: then no string compare is needed.
+    if (b[j] !== edge) {
+      while (j < b.length && (b[j]?.to ?? '') < edge.to) {
+        j += 1;
+      }
+      if (b[j]?.to !== edge.to) {
+        out.push(edge);
+        continue;
+      }
+    }
+    j += 1;
+  }
+  return out;
 }
 
 /** Which explanation a lost edge can share: same lists before/after, namespace and target. */

@@ -18,8 +18,22 @@ interface Vantage {
   readonly contexts: readonly { key: string; context: ProxyContext; client: DestinationClient }[];
 }
 
-function meshNamespaces(graph: MeshGraph): string[] {
-  return graph.workloads.filter((w) => w.inMesh && !w.isGatewayProxy).map((w) => w.namespace);
+const namespacesOf = new WeakMap<MeshGraph['workloads'], ReadonlySet<string>>();
+
+/** Namespaces with sidecar workloads (kept per workload list: an updated graph shares it). */
+function meshNamespaces(graph: MeshGraph): ReadonlySet<string> {
+  let found = namespacesOf.get(graph.workloads);
+  if (found === undefined) {
+    const out = new Set<string>();
+    for (const workload of graph.workloads) {
+      if (workload.inMesh && !workload.isGatewayProxy) {
+        out.add(workload.namespace);
+      }
+    }
+    namespacesOf.set(graph.workloads, out);
+    found = out;
+  }
+  return found;
 }
 
 function vantages(base: MeshGraph, target: MeshGraph): Vantage[] {

@@ -3,6 +3,7 @@ import { compareStrings, uniqueSorted } from '../graph/util/compare.js';
 import { Admission } from './admission.js';
 import { EdgeListStore } from './edge-lists.js';
 import { compareExposures, gatewayExposures } from './exposures.js';
+import { rememberReachability } from './reachability-memo.js';
 import type { EdgeList, Reachability, ReachSource } from './reachability-types.js';
 import { externalSources, plainSources, type ReachContext, sidecarSources } from './sources.js';
 
@@ -55,13 +56,17 @@ export function computeReachability(
   const exposures = graph.gateways
     .filter((g) => g.proxies.length > 0)
     .flatMap((g) => gatewayExposures(graph, g));
-  return {
-    sources,
-    sourcesById: new Map(sources.map((s) => [s.id, s])),
-    reachable: uniqueSorted(reachable),
-    unreachable: graph.workloads.filter((w) => !reachable.has(w.id)).map((w) => w.id),
-    exposures: exposures.sort(compareExposures),
-    notes: uniqueSorted(context.notes),
-    groupCount: sidecars.groups,
-  };
+  const hostNotes = new Map([...sidecars.hostNotes].map(([host, notes]) => [host, [...notes]]));
+  return rememberReachability(
+    {
+      sources,
+      sourcesById: new Map(sources.map((s) => [s.id, s])),
+      reachable: uniqueSorted(reachable),
+      unreachable: graph.workloads.filter((w) => !reachable.has(w.id)).map((w) => w.id),
+      exposures: exposures.sort(compareExposures),
+      notes: uniqueSorted(context.notes),
+      groupCount: sidecars.groups,
+    },
+    { hostNotes, scopeNotes: sidecars.scopeNotes },
+  );
 }

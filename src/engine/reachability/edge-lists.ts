@@ -2,6 +2,7 @@ import { compareStrings } from '../graph/util/compare.js';
 import { type Admission, type AuthzClass, type ClientSide, OPEN_CLASS } from './admission.js';
 import type { EdgeList, ReachEdge } from './reachability-types.js';
 import { hashEdge } from './edge-hash.js';
+import { listHashesOf, rememberListHashes } from './reachability-memo.js';
 import type { TargetHit } from './route-hits.js';
 
 /** Hits the server side treats alike: same policy set, identity visibility, protocol and port. */
@@ -156,21 +157,36 @@ export class EdgeListStore {
     return { edges, hashes };
   }
 
-  private intern(edges: readonly ReachEdge[], hashes?: readonly number[]): EdgeList {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c;
-    edges.forEach((edge, i) => {
-      const hash = hashes?.[i] ?? hashEdge(edge);
-      a = Math.imul(a ^ hash, 0x01000193) >>> 0;
-      b = (Math.imul(b, 31) + hash) >>> 0;
-    });
-    const key = `${String(edges.length)}-${a.toString(16)}-${b.toString(16)}`;
+  /** Shares lists by content: equal digests of the edge hashes give the same list object. */
+  intern(edges: readonly ReachEdge[], hashes?: ArrayLike<number>): EdgeList {
+    const digests =
+      hashes instanceof Uint32Array && hashes.length === edges.length
+        ? hashes
+        : Uint32Array.from(edges, (edge, i) => hashes?.[i] ?? hashEdge(edge));
+    const key = listKey(digests);
     const existing = this.byDigest.get(key);
     if (existing !== undefined) {
       return existing;
     }
     const list: EdgeList = { key, edges };
+    rememberListHashes(list, digests);
     this.byDigest.set(key, list);
     return list;
   }
+}
+
+/** The content key of a list from its edges' digests (equal keys across graphs mean equal lists). */
+export function listKey(digests: Uint32Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (const hash of digests) {
+    a = Math.imul(a ^ hash, 0x01000193) >>> 0;
+    b = (Math.imul(b, 31) + hash) >>> 0;
+  }
+  return `${String(digests.length)}-${a.toString(16)}-${b.toString(16)}`;
+}
+
+/** The edge digests of a list (remembered when it was interned, else computed). */
+export function edgeDigests(list: EdgeList): Uint32Array {
+  return listHashesOf(list) ?? Uint32Array.from(list.edges, (edge) => hashEdge(edge));
 }

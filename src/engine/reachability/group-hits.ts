@@ -43,7 +43,8 @@ export class GroupEvaluator {
     this.hosts = sortedStrings(graph.services.byHost.keys());
   }
 
-  private hostHits(group: SidecarGroup, host: string, out: KeyedHits[]): void {
+  /** The hits of every port of a registry host (or, hidden with ALLOW_ANY, its passthrough). */
+  hostHits(group: SidecarGroup, host: string, out: KeyedHits[]): void {
     const service = group.view.resolveService(host);
     if (service !== null) {
       for (const port of service.ports) {

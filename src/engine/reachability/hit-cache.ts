@@ -42,6 +42,10 @@ export class HitCache {
   private readonly passthrough = new Map<string, readonly TargetHit[]>();
   /** Notes of the route tables evaluated (R5/R12 decisions the result depends on). */
   readonly notes = new Set<string>();
+  /** The same notes per host, without the Sidecar scope's own (see `scopeNotes`). */
+  readonly hostNotes = new Map<string, Set<string>>();
+  /** Some evaluated group's Sidecar scope carried notes (creation-order assumptions). */
+  scopeNotes = false;
 
   constructor(private readonly graph: MeshGraph) {}
 
@@ -82,11 +86,24 @@ export class HitCache {
       const proxy = { id: group.key, view: group.view, labels: group.labels };
       const client = { namespace: group.namespace, labels: group.labels };
       const table = sidecarRoutes(proxy, host, port);
-      table.notes.forEach((n) => this.notes.add(n));
+      this.recordNotes(group, host, table.notes);
       hits = tableHits(this.graph, client, table);
       this.hits.set(key, hits);
     }
     return { key, hits };
+  }
+
+  private recordNotes(group: SidecarGroup, host: string, notes: readonly string[]): void {
+    const scope = new Set(group.view.scope.notes);
+    this.scopeNotes ||= scope.size > 0;
+    for (const note of notes) {
+      this.notes.add(note);
+      if (!scope.has(note)) {
+        const set = this.hostNotes.get(host) ?? new Set<string>();
+        set.add(note);
+        this.hostNotes.set(host, set);
+      }
+    }
   }
 
   /** Kube-proxy hits of a Service (shared by plain clients and sidecar passthrough). */

@@ -23,6 +23,14 @@ export interface ReachContext {
   readonly notes: Set<string>;
 }
 
+/** Sidecar sources, the group count, and the route-table notes per host (for incremental updates). */
+export interface SidecarSources {
+  readonly sources: ReachSource[];
+  readonly groups: number;
+  readonly hostNotes: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly scopeNotes: boolean;
+}
+
 /** A global rank of every hit, so that each table sorts numbers instead of strings. */
 function rankHits(all: Iterable<readonly (readonly TargetHit[])[]>): HitRank {
   const distinct = new Set<TargetHit>();
@@ -37,10 +45,7 @@ function rankHits(all: Iterable<readonly (readonly TargetHit[])[]>): HitRank {
 }
 
 /** In-mesh, non-gateway workloads: evaluated per group, then per identity (authorization). */
-export function sidecarSources(
-  context: ReachContext,
-  share: boolean,
-): { sources: ReachSource[]; groups: number } {
+export function sidecarSources(context: ReachContext, share: boolean): SidecarSources {
   const { graph, admission, store } = context;
   const groups = groupSidecarSources(graph);
   const cache = new HitCache(graph);
@@ -68,7 +73,12 @@ export function sidecarSources(
       }
     }
   }
-  return { sources, groups: groups.length };
+  return {
+    sources,
+    groups: groups.length,
+    hostNotes: cache.hostNotes,
+    scopeNotes: cache.scopeNotes,
+  };
 }
 
 /** Plain clients all reach the same: every Service endpoint through kube-proxy, plaintext, no identity. */

@@ -18,12 +18,19 @@ import {
   SnapshotContentService,
   type VersionContent,
 } from '../snapshots/snapshot-content.service.js';
+import { BaseFindingsCache } from './base-findings.cache.js';
 import { ImpactCacheRepository } from './impact-cache.repository.js';
 import { ProposalRepository, type ProposalRecord } from './proposal.repository.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 import { AppMetrics } from '../../platform/metrics/app-metrics.js';
 
 export type VersionRef = number | 'latest';
+
+interface SettingsOf {
+  readonly analyze: ValidationSettings;
+  /** '' for the defaults, else a digest of the settings (report and findings cache keys). */
+  readonly keySuffix: string;
+}
 /** `previous`: the version before the target (an empty snapshot before version 1). */
 export type BaseRef = VersionRef | 'previous';
 
@@ -57,15 +64,14 @@ export class ImpactService {
     private readonly graphs: GraphService,
     private readonly metrics: AppMetrics,
     private readonly validationSettings: ValidationSettingsRepository,
+    private readonly baseFindings: BaseFindingsCache,
   ) {}
 
   /**
    * The environment's validation settings for the findings part of a report, and the suffix they
    * add to its cache key (none when the environment has the defaults, so existing keys stay).
    */
-  private async settingsOf(
-    environment: string,
-  ): Promise<{ readonly analyze: ValidationSettings; readonly keySuffix: string }> {
+  private async settingsOf(environment: string): Promise<SettingsOf> {
     const { disabledCodes, levelOverrides } = await this.validationSettings.get(environment);
     const analyze = { disabledCodes, levelOverrides };
     if (disabledCodes.length === 0 && Object.keys(levelOverrides).length === 0) {
@@ -82,12 +88,18 @@ export class ImpactService {
   private async resolvedBase(
     environment: string,
     version: number,
-  ): Promise<SnapshotImpactOptions['baseResolved']> {
+    settings: SettingsOf,
+  ): Promise<Pick<SnapshotImpactOptions, 'baseResolved' | 'baseFindings'>> {
     if (version === 0) {
-      return undefined;
+      return {};
     }
+    // The very graph and reach objects of the cache: the engine keeps what it needs to update
+    // them incrementally on those objects (pipeline.ts, compute-impact.ts).
     const { graph, reach } = await this.graphs.resolve(environment, version);
-    return { graph, reach };
+    return {
+      baseResolved: { graph, reach },
+      baseFindings: this.baseFindings.get(graph, settings.analyze, settings.keySuffix),
+    };
   }
 
   async diff(environment: string, from: BaseRef, to: VersionRef): Promise<ImpactResult> {
@@ -104,12 +116,12 @@ export class ImpactService {
     if (cached !== null) {
       return { report: { ...cached, ...refs }, proposal: null, cached: true };
     }
-    const baseResolved = await this.resolvedBase(environment, base.version);
+    const cachedBase = await this.resolvedBase(environment, base.version, settings);
     const report = this.metrics.timeAnalysis('diff', () =>
       impactOfChange(
         { resources: base.resources, ref: refs.base },
         { resources: target.resources, ref: refs.target },
-        { hashOf: hashLookup(base, target), baseResolved, analyze: settings.analyze },
+        { hashOf: hashLookup(base, target), ...cachedBase, analyze: settings.analyze },
       ),
     );
     await this.cache.save(key, 'diff', ENGINE_VERSION, report);
@@ -173,14 +185,14 @@ export class ImpactService {
     const targetHashes = new Map<Resource, string>(
       parsed.value.resources.map((r, i) => [r, objects[i]?.hash ?? '']),
     );
-    const baseResolved = await this.resolvedBase(request.environment, base.version);
+    const cachedBase = await this.resolvedBase(request.environment, base.version, settings);
     const report = this.metrics.timeAnalysis('impact', () =>
       impactOfChange(
         { resources: base.resources, ref: refs.base },
         { resources: parsed.value.resources, ref: refs.target },
         {
           hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '',
-          baseResolved,
+          ...cachedBase,
           analyze: settings.analyze,
         },
       ),

@@ -52,7 +52,7 @@ export class AppMetrics {
   });
   private readonly computedCacheLookups = new Counter({
     name: 'meshlens_cache_lookups_total',
-    help: 'Lookups of the computed-result caches: graph (resolved versions, in memory), findings (per version, in the database), report (impact/diff, in the database)',
+    help: "Lookups of the computed-result caches: graph (resolved versions, in memory), findings (per version, in the database), impact-findings (a base version's findings for impact reports, in memory), report (impact/diff, in the database)",
     labelNames: ['cache', 'result'] as const,
     registers: [this.registry],
   });
@@ -91,7 +91,7 @@ export class AppMetrics {
     }
   }
 
-  countCacheLookup(cache: 'graph' | 'findings' | 'report', hit: boolean): void {
+  countCacheLookup(cache: 'graph' | 'findings' | 'impact-findings' | 'report', hit: boolean): void {
     this.computedCacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
   }
 

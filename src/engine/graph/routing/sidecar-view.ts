@@ -21,11 +21,43 @@ export interface HostClaim {
   readonly vsHost: string;
 }
 
+/** Exact and wildcard VS host indexes of a list of VirtualServices, in list order. */
+class VirtualServiceHosts {
+  readonly exact = new Map<string, VirtualServiceInfo[]>();
+  readonly wild = new Map<string, VirtualServiceInfo[]>();
+
+  constructor(list: readonly VirtualServiceInfo[]) {
+    for (const vs of list) {
+      // Most VirtualServices name one host: no need to de-duplicate then.
+      for (const host of vs.hosts.length === 1 ? vs.hosts : new Set(vs.hosts)) {
+        pushTo(isWildcardHost(host) ? this.wild : this.exact, host, vs);
+      }
+    }
+  }
+}
+
+/** The public tier's index, built once per list (every namespace without a Sidecar shares it). */
+const sharedHosts = new WeakMap<readonly VirtualServiceInfo[], VirtualServiceHosts>();
+
+function hostsOf(list: readonly VirtualServiceInfo[]): VirtualServiceHosts {
+  let found = sharedHosts.get(list);
+  if (found === undefined) {
+    found = new VirtualServiceHosts(list);
+    sharedHosts.set(list, found);
+  }
+  return found;
+}
+
+function concat<T>(a: T[] | undefined, b: T[] | undefined): T[] | undefined {
+  return a === undefined ? b : b === undefined ? a : [...a, ...b];
+}
+
 /** Per-scope view (R3 + R8), computed once per Sidecar scope and cached on the graph. */
 export class SidecarView {
   private readonly services = new Map<string, ServiceInfo | null>();
   private visible: readonly ServiceInfo[] | null = null;
-  private readonly exact = new Map<string, VirtualServiceInfo[]>();
+  /** Host indexes of the visible VirtualServices, in `forGateway` order (local tiers, public). */
+  private readonly parts: readonly VirtualServiceHosts[];
   private readonly wildcards: [string, VirtualServiceInfo[]][] = [];
   readonly virtualServices: readonly VirtualServiceInfo[];
 
@@ -33,16 +65,30 @@ export class SidecarView {
     private readonly graph: MeshGraph,
     readonly scope: SidecarScope,
   ) {
-    this.virtualServices = graph.virtualServices
-      .forGateway(scope.namespace, MESH_GATEWAY)
-      .filter((vs) => scopeImportsVirtualService(scope, vs));
+    const bound = graph.virtualServices.forGateway(scope.namespace, MESH_GATEWAY);
+    if (scope.imports === null) {
+      const tiers = graph.virtualServices.tiersForGateway(scope.namespace, MESH_GATEWAY);
+      this.virtualServices = bound;
+      this.parts = [new VirtualServiceHosts(tiers.local), hostsOf(tiers.shared)];
+    } else {
+      this.virtualServices = bound.filter((vs) => scopeImportsVirtualService(scope, vs));
+      this.parts = [new VirtualServiceHosts(this.virtualServices)];
+    }
     const wild = new Map<string, VirtualServiceInfo[]>();
-    for (const vs of this.virtualServices) {
-      for (const host of new Set(vs.hosts)) {
-        pushTo(isWildcardHost(host) ? wild : this.exact, host, vs);
+    for (const part of this.parts) {
+      for (const [host, list] of part.wild) {
+        wild.set(host, concat(wild.get(host), list) ?? list);
       }
     }
     this.wildcards = [...wild.entries()].sort((a, b) => compareSpecificity(a[0], b[0]));
+  }
+
+  private exactFor(host: string): VirtualServiceInfo[] | undefined {
+    let out: VirtualServiceInfo[] | undefined;
+    for (const part of this.parts) {
+      out = concat(out, part.exact.get(host));
+    }
+    return out;
   }
 
   /** The registry entry this sidecar resolves `host` to: imported (R8), exported (R3), deduplicated. */
@@ -71,7 +117,7 @@ export class SidecarView {
    * VSs with that same host the first in tier/age order keeps it (`dedupeDomains`).
    */
   claim(host: string, inRegistry: boolean): HostClaim | null {
-    const exact = this.exact.get(host);
+    const exact = this.exactFor(host);
     if (exact?.[0] !== undefined) {
       return { winner: exact[0], contenders: exact, vsHost: host };
     }
@@ -103,9 +149,11 @@ export class SidecarView {
   /** VS hosts that name no visible service: sidecars only get a virtual host on port 80 for them (R1). */
   virtualServiceOnlyHosts(): string[] {
     const hosts = new Set<string>();
-    for (const host of this.exact.keys()) {
-      if (this.resolveService(host) === null) {
-        hosts.add(host);
+    for (const part of this.parts) {
+      for (const host of part.exact.keys()) {
+        if (this.resolveService(host) === null) {
+          hosts.add(host);
+        }
       }
     }
     return sortedStrings(hosts);

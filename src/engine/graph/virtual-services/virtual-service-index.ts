@@ -2,6 +2,8 @@ import type { VirtualServiceInfo } from '../types/virtual-service.js';
 import { pushTo } from '../util/compare.js';
 import type { CreationComparator } from '../util/creation-order.js';
 
+const NO_VIRTUAL_SERVICES: readonly VirtualServiceInfo[] = [];
+
 /**
  * R3/R5 — VirtualServices per gateway name in three tiers (`initVirtualServices`,
  * `VirtualServicesForGateway`, P/model/push_context.go): private to the proxy's namespace,
@@ -36,6 +38,27 @@ export class VirtualServiceIndex {
         }
       }
     }
+  }
+
+  /**
+   * `forGateway` in two parts: the namespace's own tiers (private, exported to it) and the public
+   * tier, which is the same array for every namespace (views index it once).
+   */
+  tiersForGateway(
+    proxyNamespace: string,
+    gateway: string,
+  ): {
+    readonly local: readonly VirtualServiceInfo[];
+    readonly shared: readonly VirtualServiceInfo[];
+  } {
+    const key = `${proxyNamespace}\u0000${gateway}`;
+    return {
+      local: [
+        ...(this.privateByNsGateway.get(key) ?? []),
+        ...(this.exportedByNsGateway.get(key) ?? []),
+      ],
+      shared: this.publicByGateway.get(gateway) ?? NO_VIRTUAL_SERVICES,
+    };
   }
 
   /** VirtualServices bound to `gateway` (`mesh` or `ns/name`) and visible to `proxyNamespace`, in order. */
