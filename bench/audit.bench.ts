@@ -24,7 +24,6 @@ import { TimelineRepository } from '../src/modules/audit/timeline.repository.js'
 import { toObjectsToStore } from '../src/modules/snapshots/content-hash.js';
 import { writeCopyRows } from '../src/modules/snapshots/copy-text.js';
 import { SnapshotReadRepository } from '../src/modules/snapshots/snapshot-read.repository.js';
-import { SnapshotStoreRepository } from '../src/modules/snapshots/snapshot-store.repository.js';
 import { SnapshotsService } from '../src/modules/snapshots/snapshots.service.js';
 import type { ObjectToStore } from '../src/modules/snapshots/snapshots.types.js';
 import { PrismaService } from '../src/platform/database/prisma.service.js';
@@ -221,9 +220,8 @@ const sql = postgres(db.url, { max: 10, onnotice: () => undefined });
 const sqlService = { sql } as unknown as SqlService;
 const prisma = new PrismaService(db.url);
 try {
-  const store = new SnapshotStoreRepository(sqlService);
   const resources = await buildHistory(sql);
-  const snapshots = new SnapshotsService(store, new SnapshotReadRepository(prisma));
+  const snapshots = new SnapshotsService(new SnapshotReadRepository(prisma));
   const audit = new AuditRepository(prisma, sqlService);
   const searchRepository = new SearchRepository(sqlService);
   const history = new HistoryService(audit, searchRepository);

@@ -7,9 +7,21 @@ export * from './model/source-file.js';
 export { parseSnapshot, type ParsedSnapshot } from './parse/parse-snapshot.js';
 export {
   DEFAULT_PARSE_LIMITS,
+  resolveLimits,
   type ParseLimits,
   type ParseOptions,
 } from './parse/parse-options.js';
+export {
+  parseSnapshotIncrementally,
+  parseUnit,
+  unitObjectOf,
+  type IncrementalSnapshot,
+  type ParsedRun,
+  type ParsedUnit,
+  type UnitMemo,
+  type UnitObject,
+  type UnitOutcome,
+} from './parse/incremental-parse.js';
 export { INPUT_CODES, type InputCode, type InputCodeName } from './parse/input-codes.js';
 export { normalizeResource, type NormalizeTarget } from './normalize/normalize-resource.js';
 export { REDACTED_KEYS_ANNOTATION } from './normalize/redact-secret.js';
@@ -17,6 +29,7 @@ export { validateObject, type ObjectType, type SchemaVerdict } from './schema/va
 export type { SchemaViolation } from './schema/schema-violation.js';
 export type { InputWarning } from './parse/input-warning.js';
 export { canonicalJson } from './normalize/canonical-json.js';
+export { canonicalJsonOf } from './normalize/canonical-json-lazy.js';
 export * from './diff/resource-change.js';
 export { diffResources, diffResourcePair } from './diff/diff-resources.js';
 export { normalizeForDiff } from './diff/normalize-resource.js';

@@ -27,7 +27,8 @@ const MERGE_KEY = new yaml.Type('tag:yaml.org,2002:merge', {
 }); // js-yaml's own merge type (lib/type/merge.js), which @types/js-yaml does not expose
 const YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [MERGE_KEY] });
 
-function isJsonFile(file: SourceFile): boolean {
+/** JSON by extension, or text whose first non-blank character opens a JSON object or array. */
+export function isJsonFile(file: SourceFile): boolean {
   if (file.name.toLowerCase().endsWith('.json')) {
     return true;
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseSnapshot, type SourceFile } from '../../engine/index.js';
+import type { SourceFile } from '../../engine/index.js';
 import { DomainError, inputErrorToDomain } from '../../platform/errors/domain-error.js';
 import { RetentionService } from '../audit/retention.service.js';
-import { SnapshotsService } from '../snapshots/snapshots.service.js';
+import { SnapshotIngester } from '../snapshots/snapshot-ingester.js';
 import type { VersionInfo, VersionMetadata } from '../snapshots/snapshots.types.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config.js';
 
@@ -34,11 +34,15 @@ export interface IngestRequest {
 
 const ENVIRONMENT_NAME = /^[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?$/i;
 
-/** Parses and validates with the engine, then stores: one bad document stores nothing. */
+/**
+ * Parses and validates with the engine, then stores: one bad document stores nothing. Parsing is
+ * incremental per environment (SnapshotIngester): only documents not seen in the environment's
+ * last ingest are parsed and validated.
+ */
 @Injectable()
 export class IngestService {
   constructor(
-    private readonly snapshots: SnapshotsService,
+    private readonly ingester: SnapshotIngester,
     private readonly retention: RetentionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -53,19 +57,16 @@ export class IngestService {
     if (request.files.length === 0) {
       throw new DomainError('INVALID_INPUT', 'the request holds no documents');
     }
-    const parsed = parseSnapshot(request.files, {
-      defaultNamespace: request.defaultNamespace,
-      limits: this.config.parseLimits,
+    const ingested = await this.ingester.ingest({
+      environment: request.environment,
+      files: request.files,
+      options: { defaultNamespace: request.defaultNamespace, limits: this.config.parseLimits },
+      metadata: request.metadata,
     });
-    if (!parsed.ok) {
-      throw inputErrorToDomain(parsed.error);
+    if (!ingested.ok) {
+      throw inputErrorToDomain(ingested.error);
     }
-    const { resources, warnings } = parsed.value;
-    const stored = await this.snapshots.storeSnapshot(
-      request.environment,
-      resources,
-      request.metadata,
-    );
+    const { stored, objectCount, warnings } = ingested.value;
     if (stored.created) {
       // The environment's retention policy, if any (docs/audit.md); a no-op without one.
       await this.retention.applyRetention(request.environment);
@@ -76,7 +77,7 @@ export class IngestService {
       message: stored.created
         ? `stored version ${stored.version.number} (${stored.version.added} added, ${stored.version.modified} modified, ${stored.version.removed} removed)`
         : `identical to version ${stored.version.number}: no new version created`,
-      objectCount: resources.length,
+      objectCount,
       rowsWritten: stored.rowsWritten,
       warnings,
     };

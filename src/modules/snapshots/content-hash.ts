@@ -1,28 +1,31 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson, groupOf, type Resource, resourceId } from '../../engine/index.js';
+import { createHash, hash } from 'node:crypto';
+import { canonicalJsonOf, groupOf, type Resource, resourceId } from '../../engine/index.js';
 import type { ObjectToStore } from './snapshots.types.js';
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
+}
+
+/** Content-addresses an object by the sha256 of its canonical JSON. */
+export function toObjectToStore(resource: Resource): ObjectToStore {
+  const canonical = canonicalJsonOf(resource.body);
+  return {
+    id: resourceId(resource.key),
+    apiGroup: groupOf(resource.apiVersion),
+    apiVersion: resource.apiVersion,
+    kind: resource.key.kind,
+    namespace: resource.key.namespace,
+    name: resource.key.name,
+    known: resource.known,
+    hash: sha256(canonical),
+    canonicalJson: canonical,
+    sourceFile: resource.source?.file ?? null,
+  };
 }
 
 /** Content-addresses each object by the sha256 of its canonical JSON. */
 export function toObjectsToStore(resources: readonly Resource[]): ObjectToStore[] {
-  return resources.map((resource) => {
-    const canonical = canonicalJson(resource.body);
-    return {
-      id: resourceId(resource.key),
-      apiGroup: groupOf(resource.apiVersion),
-      apiVersion: resource.apiVersion,
-      kind: resource.key.kind,
-      namespace: resource.key.namespace,
-      name: resource.key.name,
-      known: resource.known,
-      hash: sha256(canonical),
-      canonicalJson: canonical,
-      sourceFile: resource.source?.file ?? null,
-    };
-  });
+  return resources.map(toObjectToStore);
 }
 
 /** Digest of a whole snapshot: sha256 over its sorted `id hash` lines. Order of input is irrelevant. */

@@ -22,14 +22,17 @@ export async function writeCopyRows(
 ): Promise<void> {
   const finished = new Promise<void>((resolve, reject) => {
     stream.once('finish', resolve);
-    stream.once('error', reject);
+    // `on`, not `once`: a broken connection can emit more than one error (ECONNRESET on each write).
+    stream.on('error', reject);
   });
+  finished.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   let chunk = '';
   for (const row of rows) {
     chunk += row.map(copyField).join('\t') + '\n';
     if (chunk.length >= CHUNK_BYTES) {
       if (!stream.write(chunk)) {
-        await new Promise((resolve) => stream.once('drain', resolve));
+        // An error instead of 'drain' must end the wait, not leave it pending forever.
+        await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), finished]);
       }
       chunk = '';
     }

@@ -1,33 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import type postgres from 'postgres';
 import { SqlService } from '../../platform/database/sql.service.js';
-import { writeCopyRows } from './copy-text.js';
+import {
+  applyChangeSet,
+  type ChangeSet,
+  computeChangeSet,
+  computeChangeSetOfFresh,
+} from './change-set.js';
+import type { CurrentObject, LatestState } from './ingest-cache.js';
+import {
+  closeRows,
+  copyBlobs,
+  copyRevisions,
+  insertFewBlobs,
+  insertFewRevisions,
+  SMALL_WRITE_ROWS,
+} from './revision-writes.js';
 import { toVersionInfo, type VersionRow } from './snapshots.mapper.js';
-import type { ObjectToStore, StoreVersionInput, StoreVersionResult } from './snapshots.types.js';
+import type {
+  ObjectRecord,
+  ObjectToStore,
+  StoreVersionInput,
+  StoreVersionResult,
+} from './snapshots.types.js';
 
-interface CurrentRow {
-  readonly id: string;
-  readonly object_id: string;
-  readonly hash: string;
+type LatestRow = VersionRow & { readonly version_id: string };
+
+interface LockedEnvironment {
+  readonly id: number;
+  readonly latest_version: number;
+  /** The latest version's row, if there is one. */
+  readonly latest: LatestRow | undefined;
 }
 
-interface ChangeSet {
-  readonly toInsert: ObjectToStore[];
-  readonly toClose: string[];
-  readonly added: number;
-  readonly modified: number;
-  readonly removed: number;
-}
-
-const UNIQUE_VIOLATION = '23505';
-
-const REVISION_COLUMNS =
-  'environment_id, object_id, api_group, api_version, kind, namespace, name, known, hash, valid_from, source_file';
+type LockRow = Partial<LatestRow> & { readonly env_id: number; readonly latest_version: number };
 
 /**
  * Writes versions with temporal membership: one transaction per ingest, the environment row
  * locked FOR UPDATE so concurrent ingests get consecutive numbers, and rows written only for
- * objects added, changed or removed. Bulk rows go through COPY (postgres.js).
+ * objects added, changed or removed. The latest version's objects come from the caller's cache
+ * when the locked row confirms it is current (else from the database), so a small change costs a
+ * handful of pipelined statements whatever the snapshot's size. Bulk rows go through COPY
+ * (postgres.js).
  */
 @Injectable()
 export class SnapshotStoreRepository {
@@ -36,165 +50,162 @@ export class SnapshotStoreRepository {
   async storeVersion(input: StoreVersionInput): Promise<StoreVersionResult> {
     const { sql } = this.db;
     return sql.begin(async (tx) => {
-      // Inside the transaction: a failed ingest leaves not even an empty environment behind.
-      await tx`INSERT INTO environment (name) VALUES (${input.environment}) ON CONFLICT (name) DO NOTHING`;
-      const [env] = await tx<{ id: number; latest_version: number }[]>`
-        SELECT id, latest_version FROM environment WHERE name = ${input.environment} FOR UPDATE`;
-      if (env === undefined) {
-        throw new Error(`environment ${input.environment} vanished during ingest`);
-      }
-      const latest = await this.latestVersion(tx, env.id, env.latest_version);
+      const env = await lockEnvironment(tx, input.environment);
+      const known = checkedState(input.latest?.() ?? null, env);
+      const latest = env.latest;
       if (latest?.digest === input.digest) {
         return {
           created: false,
           version: toVersionInfo(input.environment, latest),
           rowsWritten: 0,
+          latest: known,
         };
       }
-      const current = await tx<CurrentRow[]>`
-        SELECT id::text AS id, object_id, hash FROM resource_revision
-        WHERE environment_id = ${env.id} AND valid_to IS NULL`;
-      const changes = computeChangeSet(current, input.objects);
+      const current = known?.objects ?? (await currentObjects(tx, env.id));
+      const candidates = input.candidates;
+      const changes =
+        (known !== null && candidates?.state === known
+          ? computeChangeSetOfFresh(current, candidates.unchanged, candidates.fresh)
+          : null) ?? computeChangeSet(current, input.objects);
       const number = env.latest_version + 1;
-      const blobRows = await this.insertBlobs(tx, changes.toInsert);
-      if (changes.toClose.length > 0) {
-        await tx`UPDATE resource_revision SET valid_to = ${number}
-                 WHERE id = ANY(${tx.array(changes.toClose)}::bigint[])`;
-      }
-      await this.insertRevisions(tx, env.id, number, changes.toInsert);
-      const [row] = await tx<VersionRow[]>`
-        INSERT INTO version (environment_id, number, created_at, commit, branch, author, message, source, digest,
-                             object_count, added_count, modified_count, removed_count)
-        VALUES (${env.id}, ${number}, clock_timestamp(), ${input.metadata.commit ?? null}, ${input.metadata.branch ?? null},
-                ${input.metadata.author ?? null}, ${input.metadata.message ?? null},
-                ${input.metadata.source ?? null}, ${input.digest}, ${input.objects.length},
-                ${changes.added}, ${changes.modified}, ${changes.removed})
-        RETURNING *`;
-      await tx`UPDATE environment SET latest_version = ${number} WHERE id = ${env.id}`;
-      if (row === undefined) {
-        throw new Error('version insert returned no row');
-      }
-      const rowsWritten = blobRows + changes.toClose.length + changes.toInsert.length + 1;
-      return { created: true, version: toVersionInfo(input.environment, row), rowsWritten };
+      const toInsert = withCanonicalJson(changes.toInsert, input.canonicalJsonOf);
+      const [blobRows, row] = await writeChanges(tx, env.id, number, toInsert, input, changes);
+      const rowsWritten = blobRows + changes.toClose.length + toInsert.length + 1;
+      return {
+        created: true,
+        version: toVersionInfo(input.environment, row),
+        rowsWritten,
+        latest: {
+          environmentId: env.id,
+          versionId: row.version_id,
+          number,
+          digest: input.digest,
+          objects: applyChangeSet(current, changes, number, true),
+        },
+      };
     });
-  }
-
-  private async latestVersion(
-    tx: postgres.TransactionSql,
-    environmentId: number,
-    number: number,
-  ): Promise<VersionRow | undefined> {
-    if (number === 0) {
-      return undefined;
-    }
-    const [row] = await tx<VersionRow[]>`
-      SELECT * FROM version WHERE environment_id = ${environmentId} AND number = ${number}`;
-    return row;
-  }
-
-  /** Content-addressed: only hashes the store lacks are copied; ON CONFLICT covers races. */
-  private async insertBlobs(
-    tx: postgres.TransactionSql,
-    objects: readonly ObjectToStore[],
-  ): Promise<number> {
-    const byHash = new Map<string, string>();
-    for (const object of objects) {
-      byHash.set(object.hash, object.canonicalJson);
-    }
-    if (byHash.size === 0) {
-      return 0;
-    }
-    const existing = await tx<{ hash: string }[]>`
-      SELECT hash FROM blob WHERE hash = ANY(${tx.array([...byHash.keys()])}::text[])`;
-    for (const { hash } of existing) {
-      byHash.delete(hash);
-    }
-    if (byHash.size === 0) {
-      return 0;
-    }
-    // Fast path: COPY straight into blob. Another environment's ingest may insert one of these
-    // hashes between our SELECT and the COPY (unique violation): then redo it through a staging
-    // table with ON CONFLICT DO NOTHING. The savepoint keeps the transaction usable.
-    try {
-      await tx.savepoint(async (sp) => {
-        await writeCopyRows(
-          await sp`COPY blob (hash, body) FROM STDIN`.writable(),
-          byHash.entries(),
-        );
-      });
-      return byHash.size;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) {
-        throw error;
-      }
-    }
-    await tx`CREATE TEMP TABLE blob_in (hash text, body jsonb) ON COMMIT DROP`;
-    const stream = await tx`COPY blob_in (hash, body) FROM STDIN`.writable();
-    await writeCopyRows(stream, byHash.entries());
-    const inserted =
-      await tx`INSERT INTO blob (hash, body) SELECT hash, body FROM blob_in ON CONFLICT (hash) DO NOTHING`;
-    return inserted.count;
-  }
-
-  private async insertRevisions(
-    tx: postgres.TransactionSql,
-    environmentId: number,
-    number: number,
-    objects: readonly ObjectToStore[],
-  ): Promise<void> {
-    if (objects.length === 0) {
-      return;
-    }
-    const stream = await tx
-      .unsafe(`COPY resource_revision (${REVISION_COLUMNS}) FROM STDIN`)
-      .writable();
-    await writeCopyRows(
-      stream,
-      objects.map((o) => [
-        environmentId,
-        o.id,
-        o.apiGroup,
-        o.apiVersion,
-        o.kind,
-        o.namespace,
-        o.name,
-        o.known,
-        o.hash,
-        number,
-        o.sourceFile,
-      ]),
-    );
   }
 }
 
-function computeChangeSet(
-  current: readonly CurrentRow[],
-  objects: readonly ObjectToStore[],
-): ChangeSet {
-  const currentById = new Map(current.map((row) => [row.object_id, row]));
-  const toInsert: ObjectToStore[] = [];
-  const toClose: string[] = [];
-  let added = 0;
-  let modified = 0;
-  const seen = new Set<string>();
-  for (const object of objects) {
-    seen.add(object.id);
-    const previous = currentById.get(object.id);
-    if (previous === undefined) {
-      added += 1;
-      toInsert.push(object);
-    } else if (previous.hash !== object.hash) {
-      modified += 1;
-      toInsert.push(object);
-      toClose.push(previous.id);
-    }
+/**
+ * Locks the environment's row (creating it inside the transaction, so a failed ingest leaves not
+ * even an empty environment behind) and reads its latest version in the same statement.
+ */
+async function lockEnvironment(
+  tx: postgres.TransactionSql,
+  name: string,
+): Promise<LockedEnvironment> {
+  const lock = () => tx<LockRow[]>`
+    SELECT e.id AS env_id, e.latest_version, v.id::text AS version_id, v.number, v.created_at,
+           v.commit, v.branch, v.author, v.message, v.source, v.digest, v.object_count,
+           v.added_count, v.modified_count, v.removed_count
+    FROM environment e
+    LEFT JOIN version v ON v.environment_id = e.id AND v.number = e.latest_version
+    WHERE e.name = ${name} FOR UPDATE OF e`;
+  let [row] = await lock();
+  if (row === undefined) {
+    await tx`INSERT INTO environment (name) VALUES (${name}) ON CONFLICT (name) DO NOTHING`;
+    [row] = await lock();
   }
-  let removed = 0;
-  for (const row of current) {
-    if (!seen.has(row.object_id)) {
-      removed += 1;
-      toClose.push(row.id);
-    }
+  if (row === undefined) {
+    throw new Error(`environment ${name} vanished during ingest`);
   }
-  return { toInsert, toClose, added, modified, removed };
+  const latest = typeof row.version_id === 'string' ? (row as LatestRow) : undefined;
+  return { id: row.env_id, latest_version: row.latest_version, latest };
+}
+
+/** The latest version's objects, read from the database (no usable cached state). */
+async function currentObjects(
+  tx: postgres.TransactionSql,
+  environmentId: number,
+): Promise<Map<string, CurrentObject>> {
+  const rows = await tx<{ object_id: string; hash: string; valid_from: number }[]>`
+    SELECT object_id, hash, valid_from FROM resource_revision
+    WHERE environment_id = ${environmentId} AND valid_to IS NULL`;
+  return new Map(rows.map((r) => [r.object_id, { hash: r.hash, validFrom: r.valid_from }]));
+}
+
+/**
+ * Blobs, closed rows, new rows, the version row and the environment's latest number. A small
+ * change set is sent as one pipeline of statements (they run in order: blobs before the rows
+ * referencing them); a large one is copied.
+ */
+async function writeChanges(
+  tx: postgres.TransactionSql,
+  environmentId: number,
+  number: number,
+  toInsert: readonly ObjectToStore[],
+  input: StoreVersionInput,
+  changes: ChangeSet,
+): Promise<[number, LatestRow]> {
+  if (toInsert.length <= SMALL_WRITE_ROWS && changes.toClose.length <= SMALL_WRITE_ROWS) {
+    const [blobRows, , , row] = await Promise.all([
+      insertFewBlobs(tx, toInsert),
+      closeRows(tx, environmentId, number, changes.toClose),
+      insertFewRevisions(tx, environmentId, number, toInsert),
+      insertVersion(tx, environmentId, number, input, changes),
+    ]);
+    return [blobRows, row];
+  }
+  const blobRows = await copyBlobs(tx, toInsert);
+  await closeRows(tx, environmentId, number, changes.toClose);
+  await copyRevisions(tx, environmentId, number, toInsert);
+  return [blobRows, await insertVersion(tx, environmentId, number, input, changes)];
+}
+
+/** The version row, and the environment's latest number, in one statement. */
+async function insertVersion(
+  tx: postgres.TransactionSql,
+  environmentId: number,
+  number: number,
+  input: StoreVersionInput,
+  changes: ChangeSet,
+): Promise<LatestRow> {
+  const { metadata } = input;
+  const [row] = await tx<LatestRow[]>`
+    WITH moved AS (UPDATE environment SET latest_version = ${number} WHERE id = ${environmentId})
+    INSERT INTO version (environment_id, number, created_at, commit, branch, author, message, source, digest,
+                         object_count, added_count, modified_count, removed_count)
+    VALUES (${environmentId}, ${number}, clock_timestamp(), ${metadata.commit ?? null}, ${metadata.branch ?? null},
+            ${metadata.author ?? null}, ${metadata.message ?? null},
+            ${metadata.source ?? null}, ${input.digest}, ${input.objects.length},
+            ${changes.added}, ${changes.modified}, ${changes.removed})
+    RETURNING *, id::text AS version_id`;
+  if (row === undefined) {
+    throw new Error('version insert returned no row');
+  }
+  return row;
+}
+
+/** The caller's state, if it names the environment's latest version (checked under the lock). */
+function checkedState(state: LatestState | null, env: LockedEnvironment): LatestState | null {
+  if (state === null || env.latest === undefined) {
+    return null;
+  }
+  const same =
+    state.environmentId === env.id &&
+    state.number === env.latest_version &&
+    state.versionId === env.latest.version_id &&
+    state.digest === env.latest.digest;
+  return same ? state : null;
+}
+
+/** Fills in canonical JSON left out by the caller (objects from cached parse units). */
+function withCanonicalJson(
+  objects: readonly ObjectRecord[],
+  canonicalJsonOf: StoreVersionInput['canonicalJsonOf'],
+): ObjectToStore[] {
+  const missing = objects.filter((o) => o.canonicalJson === null).map((o) => o.id);
+  const found =
+    missing.length > 0 && canonicalJsonOf !== undefined ? canonicalJsonOf(missing) : null;
+  return objects.map((object) => {
+    if (object.canonicalJson !== null) {
+      return object as ObjectToStore;
+    }
+    const canonicalJson = found?.get(object.id);
+    if (canonicalJson === undefined) {
+      throw new Error(`no canonical JSON for ${object.id}`);
+    }
+    return { ...object, canonicalJson };
+  });
 }

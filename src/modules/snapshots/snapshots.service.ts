@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Resource } from '../../engine/index.js';
-import { snapshotDigest, toObjectsToStore } from './content-hash.js';
 import { SnapshotReadRepository } from './snapshot-read.repository.js';
-import { SnapshotStoreRepository } from './snapshot-store.repository.js';
 import type {
   EnvironmentInfo,
   ObjectFilter,
   Page,
   StoredObject,
-  StoreVersionResult,
   VersionInfo,
-  VersionMetadata,
 } from './snapshots.types.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 
@@ -36,25 +31,7 @@ function toVersionRef(selector: VersionSelector): VersionRef {
 
 @Injectable()
 export class SnapshotsService {
-  constructor(
-    private readonly store: SnapshotStoreRepository,
-    private readonly reads: SnapshotReadRepository,
-  ) {}
-
-  /** Stores a parsed snapshot as the next version, or reports that the latest already holds it. */
-  storeSnapshot(
-    environment: string,
-    resources: readonly Resource[],
-    metadata: VersionMetadata,
-  ): Promise<StoreVersionResult> {
-    const objects = toObjectsToStore(resources);
-    return this.store.storeVersion({
-      environment,
-      metadata,
-      digest: snapshotDigest(objects),
-      objects,
-    });
-  }
+  constructor(private readonly reads: SnapshotReadRepository) {}
 
   listEnvironments(): Promise<EnvironmentInfo[]> {
     return this.reads.listEnvironments();

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../engine/index.js';
+import type { LatestState } from './ingest-cache.js';
 
 export interface VersionMetadata {
   readonly commit?: string | undefined;
@@ -63,11 +64,33 @@ export interface ObjectToStore {
   readonly sourceFile: string | null;
 }
 
+/** An object to store whose canonical JSON may be left out (null): it is only needed if written. */
+export type ObjectRecord = Omit<ObjectToStore, 'canonicalJson'> & {
+  readonly canonicalJson: string | null;
+};
+
 export interface StoreVersionInput {
   readonly environment: string;
   readonly metadata: VersionMetadata;
   readonly digest: string;
-  readonly objects: readonly ObjectToStore[];
+  readonly objects: readonly ObjectRecord[];
+  /**
+   * The caller's idea of the latest version (ingest-cache.ts), asked for once the environment is
+   * locked; used only if it names the version that is latest then (its map is then updated in
+   * place). Without it (or when stale) the latest objects are read from the database.
+   */
+  readonly latest?: () => LatestState | null;
+  /**
+   * When `latest` yields exactly `state`: all objects but `fresh` are as in it (their parse units
+   * were cached with it), so the change set is computed from `fresh` alone.
+   */
+  readonly candidates?: {
+    readonly state: LatestState;
+    readonly unchanged: number;
+    readonly fresh: readonly ObjectRecord[];
+  };
+  /** Canonical JSON of objects given without it, by id: called only for objects to write. */
+  readonly canonicalJsonOf?: (ids: readonly string[]) => ReadonlyMap<string, string>;
 }
 
 export interface StoreVersionResult {
@@ -76,6 +99,8 @@ export interface StoreVersionResult {
   readonly version: VersionInfo;
   /** Rows written by this call (0 when unchanged), for the O(changes) guarantee. */
   readonly rowsWritten: number;
+  /** The latest version's objects after this call, when known (for the ingest cache). */
+  readonly latest: LatestState | null;
 }
 
 export interface ObjectFilter {

@@ -28,6 +28,8 @@ const envSchema = z.object({
   MESHLENS_RATE_LIMIT: z.coerce.number().int().nonnegative().default(600),
   MESHLENS_AUTH: z.enum(['on', 'off']).optional(),
   MESHLENS_AUTH_READS: z.enum(['true', 'false']).default('false'),
+  MESHLENS_INGEST_CACHE_ENVIRONMENTS: z.coerce.number().int().nonnegative().default(8),
+  MESHLENS_INGEST_CACHE_OBJECTS: z.coerce.number().int().positive().default(250_000),
   MESHLENS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(30_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -58,6 +60,11 @@ export interface AppConfig {
   readonly authReads: boolean;
   /** MESHLENS_SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for in-flight requests. */
   readonly shutdownTimeoutMs: number;
+  /**
+   * The per-process cache of each environment's latest ingest (snapshots/ingest-cache.ts):
+   * MESHLENS_INGEST_CACHE_ENVIRONMENTS (0 disables it) and MESHLENS_INGEST_CACHE_OBJECTS.
+   */
+  readonly ingestCache: { readonly maxEnvironments: number; readonly maxObjects: number };
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +100,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     rateLimitPerMinute: e.MESHLENS_RATE_LIMIT,
     authReads: e.MESHLENS_AUTH_READS === 'true',
     shutdownTimeoutMs: e.MESHLENS_SHUTDOWN_TIMEOUT_MS,
+    ingestCache: {
+      maxEnvironments: e.MESHLENS_INGEST_CACHE_ENVIRONMENTS,
+      maxObjects: e.MESHLENS_INGEST_CACHE_OBJECTS,
+    },
   };
 }
 
