@@ -80,6 +80,14 @@ const CASES: HostileCase[] = [
     line: 12_001, // the first object over the limit: 6 lines per document
   },
   {
+    // 2 MB body limit here: 500k empty documents (a million: document-count.spec.ts)
+    name: '500k documents (empty: they would be skipped one by one)',
+    body: () => '---\n'.repeat(500_000),
+    status: 400,
+    code: 'INVALID_INPUT',
+    line: 2_002, // the first document over MESHLENS_MAX_DOCUMENTS (2000)
+  },
+  {
     name: 'duplicate keys (YAML)',
     body: () =>
       'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: "1"}\ndata: {a: "2"}\n',

@@ -6,6 +6,7 @@ import { INPUT_CODES } from './input-codes.js';
 import type { InputWarning } from './input-warning.js';
 import { loadDocuments, type LoadedDocument } from './load-documents.js';
 import { resolveLimits, type ParseOptions } from './parse-options.js';
+import { tooManyDocuments } from './document-count.js';
 import { parseSnapshot } from './parse-snapshot.js';
 import {
   newlinesIn,
@@ -194,6 +195,10 @@ export function parseSnapshotIncrementally<T extends UnitOutcome>(
   options: ParseOptions,
   memo: UnitMemo<T>,
 ): Result<IncrementalSnapshot<T>, InputError> {
+  const tooMany = tooManyDocuments(files, resolveLimits(options.limits).maxDocuments);
+  if (tooMany !== null) {
+    return err(tooMany);
+  }
   const raw = files.flatMap(unitsOf);
   const { cached, runs } = lookUpRuns(raw, memo);
   const newlines = raw.map((unit, index) => cached[index]?.newlines ?? newlinesIn(unit));

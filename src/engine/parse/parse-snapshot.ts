@@ -3,6 +3,7 @@ import type { Resource } from '../model/resource.js';
 import { ok, type Result } from '../model/result.js';
 import type { SourceFile } from '../model/source-file.js';
 import type { InputWarning } from './input-warning.js';
+import { tooManyDocuments } from './document-count.js';
 import { loadDocuments } from './load-documents.js';
 import { resolveLimits, type ParseOptions } from './parse-options.js';
 import { SnapshotBuilder } from './snapshot-builder.js';
@@ -32,7 +33,12 @@ export function parseSnapshot(
   files: readonly SourceFile[],
   options: ParseOptions,
 ): Result<ParsedSnapshot, InputError> {
-  const builder = new SnapshotBuilder(options.defaultNamespace, resolveLimits(options.limits));
+  const limits = resolveLimits(options.limits);
+  const tooMany = tooManyDocuments(files, limits.maxDocuments);
+  if (tooMany !== null) {
+    return { ok: false, error: tooMany };
+  }
+  const builder = new SnapshotBuilder(options.defaultNamespace, limits);
   for (const file of files) {
     const loaded = loadDocuments(file);
     if (!loaded.ok) {
