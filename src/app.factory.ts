@@ -10,6 +10,7 @@ import type { AppConfig } from './platform/config/app-config.js';
 import { DomainError } from './platform/errors/domain-error.js';
 import { findInvalidUtf8 } from './platform/http/utf8.js';
 import { requestLog } from './platform/logging/request-log.js';
+import { InFlightRequests } from './platform/http/in-flight-requests.js';
 import { AppMetrics } from './platform/metrics/app-metrics.js';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter.js';
 
@@ -61,6 +62,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const limit = options.config.maxBodyBytes;
   // First, so that rejected bodies (413, 400) are timed and logged too.
   app.use(requestLog(options.requestLogger));
+  app.use(app.get(InFlightRequests).middleware);
   app.use(app.get(AppMetrics).middleware);
   // GraphQL gets JSON; the REST API keeps manifests as text so the engine can locate errors.
   app.use('/graphql', express.json({ limit }));

@@ -10,6 +10,7 @@ import { SnapshotsModule } from './modules/snapshots/snapshots.module.js';
 import { ValidationsModule } from './modules/validations/validations.module.js';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config.js';
 import { AuthModule } from './platform/auth/auth.module.js';
+import { InFlightRequests } from './platform/http/in-flight-requests.js';
 import { MetricsModule } from './platform/metrics/metrics.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { queryCostPlugin } from './platform/graphql/query-cost.plugin.js';
@@ -48,8 +49,11 @@ export class AppModule {
         AuthModule,
         MetricsModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: options.config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: InFlightRequests, useFactory: () => new InFlightRequests() },
+      ],
+      exports: [APP_CONFIG, InFlightRequests],
       global: true,
     };
   }

@@ -2,6 +2,10 @@ import { request as httpRequest, type IncomingMessage, type Server } from 'node:
 import { connect } from 'node:net';
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  generateSyntheticMesh,
+  syntheticMeshYaml,
+} from '../../src/engine/testing/synthetic-mesh.js';
 import { closeGracefully } from '../../src/platform/http/graceful-close.js';
 import { startTestApp, uniqueEnvironment, type TestApp } from '../setup/test-app.js';
 
@@ -125,5 +129,33 @@ describe('graceful shutdown', () => {
     expect(await outcome).toMatch(/socket hang up|ECONNRESET/);
     expect(lines.join('\n')).toMatch(/still open after 200 ms/);
     expect(await versionsOf(started.t.databaseUrl, env)).toEqual([]);
+  });
+
+  it('waits for a handler whose client already went away (the ingest still commits)', async () => {
+    const started = await listening();
+    const env = uniqueEnvironment('shutdown-gone');
+    const body = syntheticMeshYaml(generateSyntheticMesh({ size: 'S', seed: 7 }).resources);
+    const server = started.t.app.getHttpServer() as Server;
+    const bodyRead = new Promise<void>((resolve) => {
+      server.once('request', (incoming: IncomingMessage) => {
+        incoming.once('end', () => {
+          resolve();
+        });
+      });
+    });
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port: started.port,
+      method: 'POST',
+      path: `/api/v1/environments/${env}/versions`,
+      headers: { 'content-type': 'application/yaml', 'content-length': Buffer.byteLength(body) },
+    });
+    req.on('error', () => undefined); // the client hangs up on purpose
+    req.end(body);
+    await bodyRead;
+    req.destroy(); // the client is gone; its connection closes, the handler goes on
+
+    await closeGracefully(started.t.app, { timeoutMs: 30_000 });
+    expect(await versionsOf(started.t.databaseUrl, env)).toEqual([1]);
   });
 });

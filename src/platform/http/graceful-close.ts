@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import { InFlightRequests } from './in-flight-requests.js';
 
 export interface GracefulCloseOptions {
   /** How long in-flight requests may take before their connections are cut. */
@@ -39,15 +40,25 @@ async function drainHttpServer(server: Server, options: GracefulCloseOptions): P
 }
 
 /**
- * Graceful shutdown in the order that loses nothing: stop accepting connections, let in-flight
- * requests finish (an ingest commits or rolls back as a whole), and only then run Nest's
- * destroy hooks, which end the database pools. Nest's own `app.close()` runs the destroy hooks
- * first and closes the HTTP server last, so a request still running would find its pool gone.
+ * Graceful shutdown in the order that loses nothing: stop accepting connections, let open
+ * connections finish, wait for handlers still running for clients that already went away (an
+ * ingest commits or rolls back as a whole), and only then run Nest's destroy hooks, which end the
+ * database pools. Nest's own `app.close()` runs the destroy hooks first and closes the HTTP server
+ * last, so a request still running would find its pool gone (postgres.js then crashed writing the
+ * next statement of a transaction to a closed socket).
  */
 export async function closeGracefully(
   app: INestApplication,
   options: GracefulCloseOptions,
 ): Promise<void> {
+  const started = Date.now();
   await drainHttpServer(app.getHttpServer() as Server, options);
+  const inFlight = app.get(InFlightRequests);
+  const left = Math.max(0, options.timeoutMs - (Date.now() - started));
+  if (!(await inFlight.idle(left))) {
+    options.log?.(
+      `${inFlight.active} request handlers still running after ${options.timeoutMs} ms`,
+    );
+  }
   await app.close();
 }
