@@ -39,6 +39,17 @@ async function listening(): Promise<Started> {
   return current;
 }
 
+/** An ingest request to the listening app, announcing `body`'s length; nothing sent yet. */
+function ingestRequest(started: Started, env: string, body: string) {
+  return httpRequest({
+    host: '127.0.0.1',
+    port: started.port,
+    method: 'POST',
+    path: `/api/v1/environments/${env}/versions`,
+    headers: { 'content-type': 'application/yaml', 'content-length': Buffer.byteLength(body) },
+  });
+}
+
 /** Starts an ingest, sends half its body, and resolves once the server has the request. */
 async function halfSentIngest(started: Started, env: string) {
   const server = started.t.app.getHttpServer() as Server;
@@ -47,13 +58,7 @@ async function halfSentIngest(started: Started, env: string) {
       resolve();
     }),
   );
-  const req = httpRequest({
-    host: '127.0.0.1',
-    port: started.port,
-    method: 'POST',
-    path: `/api/v1/environments/${env}/versions`,
-    headers: { 'content-type': 'application/yaml', 'content-length': Buffer.byteLength(BODY) },
-  });
+  const req = ingestRequest(started, env, BODY);
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res: IncomingMessage) => {
       let body = '';
@@ -143,13 +148,7 @@ describe('graceful shutdown', () => {
         });
       });
     });
-    const req = httpRequest({
-      host: '127.0.0.1',
-      port: started.port,
-      method: 'POST',
-      path: `/api/v1/environments/${env}/versions`,
-      headers: { 'content-type': 'application/yaml', 'content-length': Buffer.byteLength(body) },
-    });
+    const req = ingestRequest(started, env, body);
     req.on('error', () => undefined); // the client hangs up on purpose
     req.end(body);
     await bodyRead;
