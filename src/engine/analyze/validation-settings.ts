@@ -1,5 +1,5 @@
 import { catalogEntries } from '../rules/catalog.js';
-import type { FindingLevel } from '../rules/finding.js';
+import { LEVEL_RANK, type FindingLevel } from '../rules/finding.js';
 
 /** The codes a finding answers to: its MESH code and, where the meaning is the same, IST / KIA. */
 export interface CodedFinding {
@@ -19,8 +19,6 @@ export interface ValidationSettings {
 }
 
 export const NO_VALIDATION_SETTINGS: ValidationSettings = { disabledCodes: [], levelOverrides: {} };
-
-const LEVELS: readonly string[] = ['Error', 'Warning', 'Info'] satisfies FindingLevel[];
 
 export function codesOf(finding: CodedFinding): string[] {
   const codes = [finding.code];
@@ -97,7 +95,7 @@ export function checkValidationSettings(input: {
   )) {
     if (!known.has(code)) {
       problems.push(`levelOverrides: "${code}" is not a code meshlens reports`);
-    } else if (!LEVELS.includes(level)) {
+    } else if (!Object.hasOwn(LEVEL_RANK, level)) {
       problems.push(`levelOverrides.${code}: "${level}" must be Error, Warning or Info`);
     } else {
       levelOverrides[code] = level as FindingLevel;

@@ -10,7 +10,7 @@ const SUSPICIOUS_NUMBER_TEXT = /\d{16}|\d[eE][+-]?\d{3}/;
 /** Why a number is refused, or null when it is fine. */
 export function absurdNumberReason(value: number): string | null {
   if (!Number.isFinite(value)) {
-    return 'a number out of range (it reads as infinity)';
+    return Number.isNaN(value) ? 'not a number' : 'a number out of range (it reads as infinity)';
   }
   if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
     return `the number ${String(value)} cannot be stored exactly (beyond ±2^53)`;
