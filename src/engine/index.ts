@@ -71,6 +71,7 @@ export type {
   ImpactOptions,
   ImpactSnapshot,
   FindingsProvider,
+  ScopedReportFindings,
 } from './impact/compute-impact.js';
 export { assessRisk, riskAtLeast } from './impact/risk.js';
 export { ENGINE_VERSION } from './engine-version.js';

@@ -1,9 +1,13 @@
-import { analyze } from './analyze/analyze.js';
+import { analyze, analyzeChanged } from './analyze/analyze.js';
 import type { AnalyzeOptions } from './analyze/analyze-options.js';
 import type { RuleReuse } from './analyze/rule-reuse.js';
 import type { GraphOptions } from './graph/options.js';
 import type { MeshGraph } from './graph/types/mesh-graph.js';
-import { computeImpact, type ImpactInput } from './impact/compute-impact.js';
+import {
+  computeImpact,
+  type ImpactInput,
+  type ScopedReportFindings,
+} from './impact/compute-impact.js';
 import type { ImpactReport, ReportFinding } from './impact/impact-report.js';
 import type { Finding } from './rules/finding.js';
 
@@ -33,6 +37,19 @@ export interface SnapshotImpactOptions {
   readonly incremental?: boolean;
 }
 
+function analyzeOptions(
+  graph: MeshGraph,
+  options: Pick<SnapshotImpactOptions, 'graph' | 'analyze'>,
+  reuse: RuleReuse | undefined,
+): AnalyzeOptions {
+  return {
+    ...options.analyze,
+    graph,
+    ...(reuse === undefined ? {} : { reuse }),
+    ...(options.graph === undefined ? {} : { graphOptions: options.graph }),
+  };
+}
+
 /**
  * The findings of one snapshot as an impact report compares them (what `impactOfChange` computes
  * for each side): a server may cache them per version and pass them back as `baseFindings`.
@@ -43,12 +60,18 @@ export function impactFindings(
   options: Pick<SnapshotImpactOptions, 'graph' | 'analyze'> = {},
   reuse?: RuleReuse,
 ): ReportFinding[] {
-  return analyze(resources, {
-    ...options.analyze,
-    graph,
-    ...(reuse === undefined ? {} : { reuse }),
-    ...(options.graph === undefined ? {} : { graphOptions: options.graph }),
-  }).map(toReportFinding);
+  return analyze(resources, analyzeOptions(graph, options, reuse)).map(toReportFinding);
+}
+
+/** As impactFindings, limited to the codes a reuse of the base's run left open (analyzeChanged). */
+function scopedImpactFindings(
+  resources: ImpactInput['base']['resources'],
+  graph: MeshGraph,
+  options: Pick<SnapshotImpactOptions, 'graph' | 'analyze'>,
+  reuse: RuleReuse | undefined,
+): ScopedReportFindings {
+  const { findings, codes } = analyzeChanged(resources, analyzeOptions(graph, options, reuse));
+  return { findings: findings.map(toReportFinding), codes };
 }
 
 /**
@@ -69,7 +92,7 @@ export function impactOfChange(
       ...(options.baseResolved === undefined ? {} : { baseResolved: options.baseResolved }),
       ...(options.baseFindings === undefined ? {} : { baseFindings: options.baseFindings }),
       ...(options.incremental === undefined ? {} : { incremental: options.incremental }),
-      findings: (resources, graph, reuse) => impactFindings(resources, graph, options, reuse),
+      findings: (resources, graph, reuse) => scopedImpactFindings(resources, graph, options, reuse),
     },
   });
 }

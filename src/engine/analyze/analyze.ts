@@ -1,10 +1,12 @@
 import { resolveGraph } from '../graph/resolve-graph.js';
 import type { Resource, ResourceKey } from '../model/resource.js';
+import { CATALOG } from '../rules/catalog.js';
 import type { Finding } from '../rules/finding.js';
 import { RULES } from '../rules/registry.js';
+import type { Rule } from '../rules/rule.js';
 import { createRuleContext } from '../rules/rule-context.js';
 import type { ResolvedAnalyzeOptions } from '../rules/rule-options.js';
-import { buildSnapshotView, resourceByKey } from '../rules/snapshot-view.js';
+import { buildSnapshotView, resourceByKey, type SnapshotView } from '../rules/snapshot-view.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { applyLevelOverrides, attachLines, sortAndDedupe } from './finalize-findings.js';
 import { meshConfigObject, withMeshConfigMap } from './mesh-config-object.js';
@@ -13,6 +15,24 @@ import { applySuppressions } from './suppressions.js';
 
 const DEFAULT_ROOT = 'istio-system';
 
+/** Findings limited to some codes: what a diff against a run sharing the other codes needs. */
+export interface ScopedFindings {
+  readonly findings: Finding[];
+  /** The MESH codes the list covers; null: every code. */
+  readonly codes: ReadonlySet<string> | null;
+}
+
+/** The MESH codes the rules that ran again may report (a reused rule's own are unchanged). */
+function codesOfRules(rules: readonly Rule[], reused: ReadonlyMap<string, unknown>): Set<string> {
+  const codes = new Set<string>();
+  for (const rule of rules) {
+    if (!reused.has(rule.id)) {
+      rule.messages.forEach((name) => codes.add(CATALOG[name].code));
+    }
+  }
+  return codes;
+}
+
 /**
  * Runs every registered rule over one snapshot (STYLE §5): indexes and the graph are built once,
  * then suppression (object annotations, disabled codes, explicit suppressions) and level overrides
@@ -20,6 +40,47 @@ const DEFAULT_ROOT = 'istio-system';
  * same output.
  */
 export function analyze(resources: readonly Resource[], options: AnalyzeOptions = {}): Finding[] {
+  return analyzeScoped(resources, options, false).findings;
+}
+
+/**
+ * As `analyze`, but when `options.reuse` let rules keep a previous run's findings, only the
+ * findings of the codes the other rules may report: the codes left out are the same as in the
+ * previous run (same raw findings, on objects the change did not touch), so a diff of the two
+ * runs restricted to `codes` is the diff of the whole runs, without finishing thousands of
+ * unchanged findings.
+ */
+export function analyzeChanged(
+  resources: readonly Resource[],
+  options: AnalyzeOptions = {},
+): ScopedFindings {
+  return analyzeScoped(resources, options, true);
+}
+
+/** Each rule's raw findings, reused from a previous run where the change cannot alter them. */
+function runRules(
+  view: SnapshotView,
+  rules: readonly Rule[],
+  reused: ReadonlyMap<string, readonly Finding[]>,
+): Map<string, readonly Finding[]> {
+  const byRule = new Map<string, readonly Finding[]>();
+  for (const rule of rules) {
+    let found = reused.get(rule.id);
+    if (found === undefined) {
+      const out: Finding[] = [];
+      rule.check(createRuleContext(view, rule, (finding) => out.push(finding)));
+      found = out;
+    }
+    byRule.set(rule.id, found);
+  }
+  return byRule;
+}
+
+function analyzeScoped(
+  resources: readonly Resource[],
+  options: AnalyzeOptions,
+  scoped: boolean,
+): ScopedFindings {
   const rootNamespace = options.graphOptions?.rootNamespace ?? DEFAULT_ROOT;
   const graph =
     options.graph ??
@@ -35,26 +96,17 @@ export function analyze(resources: readonly Resource[], options: AnalyzeOptions 
   const rules = options.rules ?? RULES;
   const settings = JSON.stringify(resolved);
   const reused = reusableFindings(options.reuse, settings, rules);
-  const byRule = new Map<string, readonly Finding[]>();
-  const raw: Finding[] = [];
-  for (const rule of rules) {
-    let found = reused.get(rule.id);
-    if (found === undefined) {
-      const out: Finding[] = [];
-      rule.check(createRuleContext(view, rule, (finding) => out.push(finding)));
-      found = out;
-    }
-    byRule.set(rule.id, found);
-    found.forEach((finding) => raw.push(finding));
-  }
+  const byRule = runRules(view, rules, reused);
   rememberRawFindings(graph, settings, rules, byRule);
+  const codes = scoped && reused.size > 0 ? codesOfRules(rules, reused) : null;
+  const raw = [...byRule.values()].flat();
   const lookup = (key: ResourceKey): Resource | undefined => resourceByKey(view, key);
   const kept = applySuppressions(
-    raw,
+    codes === null ? raw : raw.filter((f) => codes.has(f.code)),
     lookup,
     options.disabledCodes ?? [],
     options.suppressions ?? [],
   );
   const leveled = applyLevelOverrides(kept, options.levelOverrides ?? {});
-  return sortAndDedupe(attachLines(leveled, lookup, options.locate));
+  return { findings: sortAndDedupe(attachLines(leveled, lookup, options.locate)), codes };
 }

@@ -7,7 +7,7 @@ import type { Rule } from '../rules/rule.js';
 import { editRouting } from '../testing/routing-mutations.js';
 import { generateSyntheticMesh } from '../testing/synthetic-mesh.js';
 import { mutateMesh } from '../testing/synthetic-mutations.js';
-import { analyze } from './analyze.js';
+import { analyze, analyzeChanged } from './analyze.js';
 
 /** Every registered rule, each counting its runs. */
 function countingRules(): { rules: Rule[]; runs: Map<string, number> } {
@@ -68,5 +68,23 @@ describe('findings reuse across snapshots (STYLE §5 declared inputs)', () => {
     const [reused, full] = analyzeBothWays(target, rules);
     expect(reused).toBe(full);
     expect([...runs.values()].every((n) => n === 3)).toBe(true);
+  });
+
+  it('analyzeChanged keeps only the codes of the rules that ran again, as the full run has them', () => {
+    const target = mutateMesh(mesh.resources, 10, 2).resources;
+    const baseGraph = resolveGraph(mesh.resources);
+    analyze(mesh.resources, { graph: baseGraph });
+    const graph = resolveGraph(target);
+    const reuse = { graph: baseGraph, changed: changedResourceIds(mesh.resources, target) };
+    const { findings, codes } = analyzeChanged(target, { graph, reuse });
+    const full = analyze(target, { graph });
+    expect(codes).not.toBeNull();
+    expect(codes?.size).toBeGreaterThan(0);
+    // The synthetic mesh's thousands of authorization-coverage findings are left out.
+    expect(full.some((f) => !(codes?.has(f.code) ?? true))).toBe(true);
+    expect(JSON.stringify(findings)).toBe(
+      JSON.stringify(full.filter((f) => codes?.has(f.code) ?? true)),
+    );
+    expect(analyzeChanged(target, { graph }).codes).toBeNull();
   });
 });

@@ -70,6 +70,12 @@ export function detectChanges(
   return { ids, before: involved(beforeKeyed), after: involved(afterKeyed) };
 }
 
+/** True when the target has an object whose id the base lacks. */
+export function addsObjects(changes: ChangeSet): boolean {
+  const before = new Set(changes.before.map((r) => resourceId(r.key)));
+  return changes.after.some((r) => !before.has(resourceId(r.key)));
+}
+
 /** Ids of the objects added, removed or changed (see detectChanges). */
 export function changedResourceIds(
   base: readonly Resource[],

@@ -5,7 +5,7 @@ import type { MeshGraph } from '../graph/types/mesh-graph.js';
 import type { Resource } from '../model/resource.js';
 import type { Reachability } from '../reachability/reachability-types.js';
 import { affectedHosts } from './affected-hosts.js';
-import { type ChangeSet, detectChanges } from './changed-resources.js';
+import { addsObjects, type ChangeSet, detectChanges } from './changed-resources.js';
 import { diffExposures } from './exposure-diff.js';
 import { diffFindings } from './findings-diff.js';
 import { creationRank, resolveSide, resolveTarget } from './target-side.js';
@@ -19,13 +19,23 @@ export interface ImpactSnapshot {
   readonly ref: SnapshotRef;
 }
 
-/** Validation findings of one snapshot (the validations catalog); the impact diffs two runs. */
+/** Findings of one snapshot, perhaps limited to some codes (the others are the base's). */
+export interface ScopedReportFindings {
+  readonly findings: readonly ReportFinding[];
+  /** The MESH codes the list covers; null: every code. */
+  readonly codes: ReadonlySet<string> | null;
+}
+
+/**
+ * Validation findings of one snapshot (the validations catalog); the impact diffs two runs. Given
+ * `reuse` (the target side), it may leave out codes whose findings cannot differ from the base's.
+ */
 export type FindingsProvider = (
   resources: readonly Resource[],
   graph: MeshGraph,
   /** For the target: the base's graph and what changed, so unaffected results can be reused. */
   reuse?: RuleReuse,
-) => readonly ReportFinding[];
+) => ScopedReportFindings;
 
 export interface ImpactOptions {
   /** How snapshots are interpreted (cluster domain, assumptions); creation order is set here. */
@@ -64,9 +74,11 @@ export function computeImpact(input: ImpactInput): ImpactReport {
     options.incremental === false
       ? null
       : detectChanges(input.base.resources, input.target.resources, options.hashOf);
+  // With no object added every object ranks alike (R12), so no rank orders as the rank would.
+  const ranked = changed === null || addsObjects(changed);
   const target = resolveTarget(input.target.resources, baseSide, changed?.ids ?? null, {
     ...options.graph,
-    creationOrder: creationRank(input.base.resources),
+    ...(ranked ? { creationOrder: creationRank(input.base.resources) } : {}),
   });
   const changes = resourceChanges(input, changed);
   const routing = diffRouting(
@@ -125,13 +137,17 @@ function findingsDiff(
   if (findings === undefined) {
     return { introduced: [], resolved: [] };
   }
+  // The base first: its run is what the target's may reuse.
+  const before = baseFindings ?? findings(input.base.resources, base).findings;
+  const after = findings(
+    input.target.resources,
+    target,
+    changed === null ? undefined : { graph: base, changed },
+  );
+  const { codes } = after;
   return diffFindings(
-    baseFindings ?? findings(input.base.resources, base),
-    findings(
-      input.target.resources,
-      target,
-      changed === null ? undefined : { graph: base, changed },
-    ),
+    codes === null ? before : before.filter((f) => codes.has(f.code)),
+    after.findings,
   );
 }
 

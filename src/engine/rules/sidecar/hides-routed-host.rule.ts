@@ -2,12 +2,33 @@ import {
   scopeImportsService,
   scopeImportsVirtualService,
 } from '../../graph/sidecars/egress-imports.js';
+import type { SidecarIndex } from '../../graph/sidecars/sidecar-index.js';
 import type { SidecarScope } from '../../graph/types/sidecar.js';
+import type { WorkloadInfo } from '../../graph/types/workload.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { findService } from '../shared/host-lookup.js';
 
+/**
+ * Scopes by the workloads and Sidecar index they were derived from: an impact's target graph
+ * shares both with its base's when only routing objects changed, so the target reuses them.
+ */
+const scopesOf = new WeakMap<SidecarIndex, WeakMap<readonly WorkloadInfo[], SidecarScope[]>>();
+
 /** One scope per distinct (namespace, Sidecar) among in-mesh sidecar workloads. */
 function distinctScopes(ctx: RuleContext): SidecarScope[] {
+  const { sidecars, workloads } = ctx.graph;
+  const bySidecars = scopesOf.get(sidecars) ?? new WeakMap();
+  scopesOf.set(sidecars, bySidecars);
+  const known = bySidecars.get(workloads);
+  if (known !== undefined) {
+    return known;
+  }
+  const sorted = scopesFor(ctx);
+  bySidecars.set(workloads, sorted);
+  return sorted;
+}
+
+function scopesFor(ctx: RuleContext): SidecarScope[] {
   const scopes = new Map<string, SidecarScope>();
   for (const workload of ctx.graph.workloads) {
     if (workload.inMesh && !workload.isGatewayProxy) {
