@@ -1,4 +1,5 @@
-import { objectAt, stringMapAt } from '../rules/shared/json.js';
+import type { JsonObject } from '../model/json.js';
+import { objectAt } from '../rules/shared/json.js';
 import type { Resource, ResourceKey } from '../model/resource.js';
 import { resourceId } from '../model/resource.js';
 import type { Finding } from '../rules/finding.js';
@@ -25,21 +26,37 @@ function parseList(value: string | undefined): Set<string> {
   );
 }
 
-/** Per-object suppression sets, read lazily for the objects that have findings. */
+/** An annotation's value as text (scalars only, as `stringMapAt` reads them). */
+function annotation(annotations: JsonObject | null, name: string): string | undefined {
+  const raw = annotations?.[name];
+  return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+    ? String(raw)
+    : undefined;
+}
+
+/**
+ * Per-object suppression sets, read lazily for the objects that have findings; memoised by key
+ * object (a rule reports with its resource's own key) and, for other key objects, by id.
+ */
 function annotationSuppressions(lookup: ResourceLookup): (key: ResourceKey) => Set<string> {
-  const memo = new Map<string, Set<string>>();
+  const byKey = new Map<ResourceKey, Set<string>>();
+  const byId = new Map<string, Set<string>>();
   return (key) => {
+    const known = byKey.get(key);
+    if (known !== undefined) {
+      return known;
+    }
     const id = resourceId(key);
-    let set = memo.get(id);
+    let set = byId.get(id);
     if (set === undefined) {
-      const metadata = objectAt(lookup(key)?.body ?? null, 'metadata');
-      const annotations = stringMapAt(metadata, 'annotations');
-      set = parseList(annotations[ISTIO_SUPPRESS_ANNOTATION]);
-      for (const code of parseList(annotations[KIALI_IGNORE_ANNOTATION])) {
+      const annotations = objectAt(objectAt(lookup(key)?.body ?? null, 'metadata'), 'annotations');
+      set = parseList(annotation(annotations, ISTIO_SUPPRESS_ANNOTATION));
+      for (const code of parseList(annotation(annotations, KIALI_IGNORE_ANNOTATION))) {
         set.add(code);
       }
-      memo.set(id, set);
+      byId.set(id, set);
     }
+    byKey.set(key, set);
     return set;
   };
 }
@@ -61,7 +78,12 @@ export function applySuppressions(
   const disabled = new Set(disabledCodes);
   const pinned = new Set(explicit.map((s) => suppressionKey(s.code, s.kind, s.namespace, s.name)));
   const annotated = annotationSuppressions(lookup);
+  const byCodeOnly = disabled.size === 0 && pinned.size === 0;
   return findings.filter((finding) => {
+    const fromAnnotation = annotated(finding.resourceKey);
+    if (byCodeOnly && fromAnnotation.size === 0) {
+      return true;
+    }
     const codes = codesOf(finding);
     if (codes.some((c) => disabled.has(c))) {
       return false;
@@ -70,7 +92,6 @@ export function applySuppressions(
     if (codes.some((c) => pinned.has(suppressionKey(c, kind, namespace, name)))) {
       return false;
     }
-    const fromAnnotation = annotated(finding.resourceKey);
     return !(fromAnnotation.has('*') || codes.some((c) => fromAnnotation.has(c)));
   });
 }
