@@ -2,14 +2,12 @@ import {
   destinationRuleNotes,
   indexDestinationRules,
 } from '../graph/destination-rules/destination-rule-index.js';
-import { readDestinationRules } from '../graph/destination-rules/read-destination-rules.js';
 import { type GraphOptions, resolveGraphOptions } from '../graph/options.js';
 import type { MeshGraph } from '../graph/types/mesh-graph.js';
 import { makeCreationComparator } from '../graph/util/creation-order.js';
-import { applyDelegation } from '../graph/virtual-services/delegation.js';
-import { readVirtualServices } from '../graph/virtual-services/read-virtual-services.js';
 import { VirtualServiceIndex } from '../graph/virtual-services/virtual-service-index.js';
 import type { Resource } from '../model/resource.js';
+import { targetDestinationRules, targetVirtualServices } from './target-routing-objects.js';
 
 const ROUTING_KINDS: ReadonlySet<string> = new Set(['VirtualService', 'DestinationRule']);
 
@@ -48,10 +46,10 @@ export function updateGraph(
   if (!onlyRouting || !sameOptions(base, options)) {
     return null;
   }
-  const { meshConfig, clusterDomain, rootNamespace } = base;
+  const { rootNamespace } = base;
   const compareCreation = makeCreationComparator(options.creationOrder);
   const destinationRules = indexDestinationRules(
-    readDestinationRules(resources, meshConfig, clusterDomain),
+    targetDestinationRules(base, resources, changed),
     rootNamespace,
     compareCreation,
   );
@@ -65,7 +63,7 @@ export function updateGraph(
     resources,
     destinationRules,
     virtualServices: new VirtualServiceIndex(
-      applyDelegation(readVirtualServices(resources, meshConfig, clusterDomain)),
+      targetVirtualServices(base, resources, changed),
       compareCreation,
     ),
     compareCreation,
