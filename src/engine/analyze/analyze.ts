@@ -1,16 +1,21 @@
 import { resolveGraph } from '../graph/resolve-graph.js';
-import type { Resource, ResourceKey } from '../model/resource.js';
+import { type Resource, type ResourceKey, resourceId } from '../model/resource.js';
 import { CATALOG } from '../rules/catalog.js';
 import type { Finding } from '../rules/finding.js';
 import { RULES } from '../rules/registry.js';
-import type { Rule } from '../rules/rule.js';
+import type { Rule, SubjectKind } from '../rules/rule.js';
 import { createRuleContext } from '../rules/rule-context.js';
 import type { ResolvedAnalyzeOptions } from '../rules/rule-options.js';
-import { buildSnapshotView, resourceByKey, type SnapshotView } from '../rules/snapshot-view.js';
+import {
+  buildSnapshotView,
+  resourceByKey,
+  resourcesOfKind,
+  type SnapshotView,
+} from '../rules/snapshot-view.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { applyLevelOverrides, attachLines, sortAndDedupe } from './finalize-findings.js';
 import { meshConfigObject, withMeshConfigMap } from './mesh-config-object.js';
-import { rememberRawFindings, reusableFindings } from './rule-reuse.js';
+import { rememberRawFindings, reusableFindings, type ReusePlan } from './rule-reuse.js';
 import { applySuppressions } from './suppressions.js';
 
 const DEFAULT_ROOT = 'istio-system';
@@ -57,21 +62,47 @@ export function analyzeChanged(
   return analyzeScoped(resources, options, true);
 }
 
-/** Each rule's raw findings, reused from a previous run where the change cannot alter them. */
+/** The changed objects of the snapshot of one subject kind (a reusing run's subjects). */
+function changedSubjects(
+  view: SnapshotView,
+  kind: SubjectKind,
+  changed: ReadonlySet<string>,
+): readonly Resource[] {
+  // Names first: `resourceId` for each of thousands of subjects costs more than the rule run.
+  const names = new Set([...changed].map((id) => id.slice(id.lastIndexOf('/') + 1)));
+  return resourcesOfKind(view, kind).filter(
+    (r) => names.has(r.key.name) && changed.has(resourceId(r.key)),
+  );
+}
+
+/**
+ * Each rule's raw findings, reused from a previous run where the change cannot alter them: whole
+ * for rules that do not read routing objects, on the unchanged subjects for subject rules (which
+ * then run over the changed subjects only). Every list is complete, so this run can be reused in
+ * turn.
+ */
 function runRules(
   view: SnapshotView,
   rules: readonly Rule[],
-  reused: ReadonlyMap<string, readonly Finding[]>,
+  plan: ReusePlan,
 ): Map<string, readonly Finding[]> {
   const byRule = new Map<string, readonly Finding[]>();
+  const subjects = new Map<SubjectKind, readonly Resource[]>();
   for (const rule of rules) {
-    let found = reused.get(rule.id);
-    if (found === undefined) {
-      const out: Finding[] = [];
-      rule.check(createRuleContext(view, rule, (finding) => out.push(finding)));
-      found = out;
+    const whole = plan.whole.get(rule.id);
+    if (whole !== undefined) {
+      byRule.set(rule.id, whole);
+      continue;
     }
-    byRule.set(rule.id, found);
+    const kept = plan.partial.get(rule.id);
+    let only: readonly Resource[] | undefined;
+    if (kept !== undefined && rule.subject !== undefined) {
+      only = subjects.get(rule.subject) ?? changedSubjects(view, rule.subject, plan.changed);
+      subjects.set(rule.subject, only);
+    }
+    const out: Finding[] = [...(kept ?? [])];
+    rule.check(createRuleContext(view, rule, (finding) => out.push(finding), undefined, only));
+    byRule.set(rule.id, out);
   }
   return byRule;
 }
@@ -95,10 +126,10 @@ function analyzeScoped(
   const view = buildSnapshotView(resources, graph, resolved);
   const rules = options.rules ?? RULES;
   const settings = JSON.stringify(resolved);
-  const reused = reusableFindings(options.reuse, settings, rules);
-  const byRule = runRules(view, rules, reused);
+  const plan = reusableFindings(options.reuse, graph, settings, rules);
+  const byRule = runRules(view, rules, plan);
   rememberRawFindings(graph, settings, rules, byRule);
-  const codes = scoped && reused.size > 0 ? codesOfRules(rules, reused) : null;
+  const codes = scoped && plan.whole.size > 0 ? codesOfRules(rules, plan.whole) : null;
   const raw = [...byRule.values()].flat();
   const lookup = (key: ResourceKey): Resource | undefined => resourceByKey(view, key);
   const kept = applySuppressions(

@@ -34,12 +34,17 @@ function makeFinding<N extends MessageName>(
   };
 }
 
-/** The context one rule runs with; findings go to `sink`. */
+/**
+ * The context one rule runs with; findings go to `sink`. With `subjects`, `ofKind(rule.subject)`
+ * lists only those objects (a reusing run, see `Rule.subject`); memo builders still see the
+ * whole snapshot.
+ */
 export function createRuleContext(
   view: SnapshotView,
   rule: Rule,
   sink: (finding: Finding) => void,
   observer?: ReadObserver,
+  subjects?: readonly Resource[],
 ): RuleContext {
   const ctx: RuleContext = {
     resources: view.resources,
@@ -47,7 +52,9 @@ export function createRuleContext(
     options: view.options,
     ofKind(kind) {
       observer?.onKindRead(kind);
-      return resourcesOfKind(view, kind);
+      return subjects !== undefined && kind === rule.subject
+        ? subjects
+        : resourcesOfKind(view, kind);
     },
     find(kind, namespace, name) {
       observer?.onKindRead(kind);
@@ -57,7 +64,9 @@ export function createRuleContext(
       if (view.memos.has(id)) {
         return view.memos.get(id) as T;
       }
-      const value = build(ctx);
+      const value = build(
+        subjects !== undefined ? createRuleContext(view, rule, sink, observer) : ctx,
+      );
       view.memos.set(id, value);
       return value;
     },

@@ -1,5 +1,6 @@
 import { isWildcardHost } from '../../graph/hosts/host-name.js';
 import type { Rule } from '../rule.js';
+import { destinationRuleInfo } from '../shared/destination-rule-info.js';
 import { findService, wildcardCoversService } from '../shared/host-lookup.js';
 
 /**
@@ -12,14 +13,15 @@ export const destinationRuleHostExistsRule: Rule = {
   id: 'destination-rule/host-exists',
   description: 'Flags DestinationRules whose host matches no service in the registry.',
   inputs: ['DestinationRule', 'Service', 'ServiceEntry', 'Workload'],
+  subject: 'DestinationRule',
   messages: ['destinationRuleHostNotFound'],
   check(ctx) {
-    for (const rule of ctx.graph.destinationRules.rules) {
+    for (const resource of ctx.ofKind('DestinationRule')) {
+      const rule = destinationRuleInfo(ctx, resource);
       const found = isWildcardHost(rule.host)
         ? wildcardCoversService(ctx, rule.host, rule.namespace)
         : findService(ctx, rule.host, rule.namespace) !== null;
-      const resource = ctx.find('DestinationRule', rule.namespace, rule.key.name);
-      if (!found && resource !== undefined) {
+      if (!found) {
         ctx.report('destinationRuleHostNotFound', resource, 'spec.host', { host: rule.host });
       }
     }

@@ -53,6 +53,7 @@ export const mtlsDisableVsStrictRule: Rule = {
   description:
     'Flags DestinationRules with tls.mode DISABLE towards namespaces or a mesh that is STRICT.',
   inputs: ['DestinationRule', 'PeerAuthentication'],
+  subject: 'DestinationRule',
   messages: ['mtlsDisabledNamespaceStrict', 'mtlsDisabledMeshStrict'],
   check(ctx) {
     const root = ctx.graph.rootNamespace;

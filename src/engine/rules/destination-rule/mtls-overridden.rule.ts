@@ -20,6 +20,31 @@ interface MutualRules {
   readonly byHost: ReadonlyMap<string, readonly Resource[]>;
 }
 
+interface Reading {
+  readonly domain: string;
+  /** Expanded host (R2). */
+  readonly host: string;
+  /** An ISTIO_MUTUAL DestinationRule for one host (not namespace-wide or mesh-wide). */
+  readonly isHostMutual: boolean;
+  readonly hasTls: boolean;
+}
+
+/** Per DestinationRule object (objects are immutable; an unchanged one is shared by snapshots). */
+const readings = new WeakMap<Resource, Reading>();
+
+function readingOf(dr: Resource, domain: string): Reading {
+  const known = readings.get(dr);
+  if (known?.domain === domain) {
+    return known;
+  }
+  const host = hostOf(dr, domain);
+  const isWide = isMeshWideHost(host, domain) || namespaceOfWideHost(host, domain) !== null;
+  const isHostMutual = !isWide && destinationRuleTlsMode(dr) === 'ISTIO_MUTUAL';
+  const reading = { domain, host, isHostMutual, hasTls: hasTlsSettings(dr) };
+  readings.set(dr, reading);
+  return reading;
+}
+
 function hostOf(dr: Resource, clusterDomain: string): string {
   return resolveShortName(stringAt(specOf(dr), 'host') ?? '', dr.key.namespace, clusterDomain);
 }
@@ -40,9 +65,8 @@ function mutualRules(ctx: RuleContext): MutualRules {
   }
   const byHost = new Map<string, Resource[]>();
   for (const dr of ctx.ofKind('DestinationRule')) {
-    const host = hostOf(dr, domain);
-    const isWide = isMeshWideHost(host, domain) || namespaceOfWideHost(host, domain) !== null;
-    if (!isWide && destinationRuleTlsMode(dr) === 'ISTIO_MUTUAL') {
+    const { host, isHostMutual } = readingOf(dr, domain);
+    if (isHostMutual) {
       pushTo(byHost, host, dr);
     }
   }
@@ -95,10 +119,10 @@ export const destinationRuleMtlsOverriddenRule: Rule = {
       return;
     }
     for (const dr of ctx.ofKind('DestinationRule')) {
-      if (hasTlsSettings(dr)) {
+      const { host, hasTls } = readingOf(dr, domain);
+      if (hasTls) {
         continue;
       }
-      const host = hostOf(dr, domain);
       const destinationRules = overridden(index, dr, host, domain);
       if (destinationRules.length > 0) {
         ctx.report('destinationRuleMtlsOverridden', dr, 'spec.trafficPolicy', {

@@ -19,6 +19,7 @@ export const serverCertVerificationRule: Rule = {
   description:
     'Flags DestinationRules that originate TLS without a CA to verify the server certificate.',
   inputs: ['DestinationRule'],
+  subject: 'DestinationRule',
   messages: ['noServerCertVerification', 'noServerCertVerificationPort'],
   check(ctx) {
     for (const dr of ctx.ofKind('DestinationRule')) {

@@ -7,6 +7,7 @@ export const subsetLabelsRule: Rule = {
   id: 'destination-rule/subset-labels',
   description: 'Flags DestinationRule subsets that have no labels.',
   inputs: ['DestinationRule'],
+  subject: 'DestinationRule',
   messages: ['subsetWithoutLabels'],
   check(ctx) {
     for (const rule of ctx.ofKind('DestinationRule')) {

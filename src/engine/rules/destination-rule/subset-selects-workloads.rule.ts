@@ -1,8 +1,9 @@
 import { isWildcardHost } from '../../graph/hosts/host-name.js';
-import { selectorMatches } from '../../graph/util/labels.js';
 import type { Rule } from '../rule.js';
 import { fieldPath } from '../shared/resource-fields.js';
+import { destinationRuleInfo } from '../shared/destination-rule-info.js';
 import { findService } from '../shared/host-lookup.js';
+import { subsetSelectsEndpoint } from '../shared/subset-endpoints.js';
 
 /**
  * Each subset must select at least one workload behind its host: the subset labels matched
@@ -16,14 +17,15 @@ export const subsetSelectsWorkloadsRule: Rule = {
   id: 'destination-rule/subset-selects-workloads',
   description: 'Flags DestinationRule subsets whose labels match no workload of the host.',
   inputs: ['DestinationRule', 'Service', 'ServiceEntry', 'Workload'],
+  subject: 'DestinationRule',
   messages: ['subsetSelectsNoWorkloads'],
   check(ctx) {
-    for (const rule of ctx.graph.destinationRules.rules) {
+    for (const resource of ctx.ofKind('DestinationRule')) {
+      const rule = destinationRuleInfo(ctx, resource);
       const service = isWildcardHost(rule.host)
         ? null
         : findService(ctx, rule.host, rule.namespace);
-      const resource = ctx.find('DestinationRule', rule.namespace, rule.key.name);
-      if (service === null || resource === undefined) {
+      if (service === null) {
         continue;
       }
       if (service.selector === null) {
@@ -31,7 +33,7 @@ export const subsetSelectsWorkloadsRule: Rule = {
       }
       const endpoints = ctx.graph.services.endpoints.get(service.uid) ?? [];
       rule.subsets.forEach((subset, i) => {
-        if (!endpoints.some((w) => selectorMatches(subset.labels, w.labels))) {
+        if (!subsetSelectsEndpoint(subset.labels, endpoints)) {
           ctx.report('subsetSelectsNoWorkloads', resource, fieldPath('spec', 'subsets', i), {
             subset: subset.name,
           });

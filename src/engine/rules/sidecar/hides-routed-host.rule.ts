@@ -2,8 +2,10 @@ import {
   scopeImportsService,
   scopeImportsVirtualService,
 } from '../../graph/sidecars/egress-imports.js';
+import type { ServiceRegistry } from '../../graph/services/service-registry.js';
 import type { SidecarIndex } from '../../graph/sidecars/sidecar-index.js';
 import type { SidecarScope } from '../../graph/types/sidecar.js';
+import type { VirtualServiceInfo } from '../../graph/types/virtual-service.js';
 import type { WorkloadInfo } from '../../graph/types/workload.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { findService } from '../shared/host-lookup.js';
@@ -39,25 +41,74 @@ function scopesFor(ctx: RuleContext): SidecarScope[] {
   return [...scopes.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Destination hosts of imported mesh VirtualServices that the scope does not import. */
-function hiddenHosts(ctx: RuleContext, scope: SidecarScope): Map<string, string> {
-  const hidden = new Map<string, string>();
-  for (const vs of ctx.graph.virtualServices.forGateway(scope.namespace, 'mesh')) {
-    if (!scopeImportsVirtualService(scope, vs)) {
-      continue;
-    }
-    const rules = [...vs.http, ...vs.tcp, ...vs.tls];
-    for (const destination of rules.flatMap((r) => r.destinations)) {
+type HiddenCache = WeakMap<VirtualServiceInfo, readonly string[]>;
+
+interface ScopeCache {
+  readonly byVirtualService: HiddenCache;
+  /** The last VirtualService list seen and the hosts it hides. */
+  last: { readonly list: readonly VirtualServiceInfo[]; readonly hidden: Map<string, string> };
+}
+
+/**
+ * Per registry and scope, answers by VirtualService reading: all immutable, and a routing-only
+ * change shares the registry, the scopes (above) and the unchanged VirtualServices' readings with
+ * the base, whose answers the target then reuses.
+ */
+const hiddenCache = new WeakMap<ServiceRegistry, WeakMap<SidecarScope, ScopeCache>>();
+
+function cacheFor(ctx: RuleContext, scope: SidecarScope): ScopeCache {
+  const registry = ctx.graph.services;
+  let byScope = hiddenCache.get(registry);
+  if (byScope === undefined) {
+    byScope = new WeakMap();
+    hiddenCache.set(registry, byScope);
+  }
+  let cache = byScope.get(scope);
+  if (cache === undefined) {
+    cache = { byVirtualService: new WeakMap(), last: { list: [], hidden: new Map() } };
+    byScope.set(scope, cache);
+  }
+  return cache;
+}
+
+/** Destination hosts of one imported VirtualService that the scope does not import, in order. */
+function hiddenBy(ctx: RuleContext, scope: SidecarScope, vs: VirtualServiceInfo): string[] {
+  const hosts: string[] = [];
+  if (scopeImportsVirtualService(scope, vs)) {
+    for (const destination of [...vs.http, ...vs.tcp, ...vs.tls].flatMap((r) => r.destinations)) {
       const service = findService(ctx, destination.host, scope.namespace);
-      if (
-        service !== null &&
-        !scopeImportsService(scope, service) &&
-        !hidden.has(destination.host)
-      ) {
-        hidden.set(destination.host, vs.id);
+      if (service !== null && !scopeImportsService(scope, service)) {
+        hosts.push(destination.host);
       }
     }
   }
+  return hosts;
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Destination hosts of imported mesh VirtualServices that the scope does not import. */
+function hiddenHosts(ctx: RuleContext, scope: SidecarScope): Map<string, string> {
+  const list = ctx.graph.virtualServices.forGateway(scope.namespace, 'mesh');
+  const cache = cacheFor(ctx, scope);
+  if (sameList(cache.last.list, list)) {
+    return cache.last.hidden;
+  }
+  const hidden = new Map<string, string>();
+  for (const vs of list) {
+    let hosts = cache.byVirtualService.get(vs);
+    if (hosts === undefined) {
+      hosts = hiddenBy(ctx, scope, vs);
+      cache.byVirtualService.set(vs, hosts);
+    }
+    for (const host of hosts) {
+      if (!hidden.has(host)) {
+        hidden.set(host, vs.id);
+      }
+    }
+  }
+  cache.last = { list, hidden };
   return hidden;
 }
 

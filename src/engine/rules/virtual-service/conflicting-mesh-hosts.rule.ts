@@ -27,13 +27,17 @@ function splitKey(key: string): [string, string] {
   return [key.slice(0, slash), key.slice(slash + 1)];
 }
 
-/** scope/fqdn → mesh-bound VirtualServices declaring that host for that scope. */
-function indexHosts(
-  virtualServices: readonly Resource[],
-  clusterDomain: string,
-): Map<string, Resource[]> {
-  const index = new Map<string, Resource[]>();
-  for (const vs of virtualServices.filter(isMeshBound)) {
+/** Per VirtualService object (objects are immutable; an unchanged one is shared by snapshots). */
+const keysCache = new WeakMap<Resource, { readonly domain: string; readonly keys: string[] }>();
+
+/** The `scope/fqdn` keys a mesh-bound VirtualService declares (none when not mesh-bound). */
+function hostKeys(vs: Resource, clusterDomain: string): readonly string[] {
+  const known = keysCache.get(vs);
+  if (known?.domain === clusterDomain) {
+    return known.keys;
+  }
+  const keys: string[] = [];
+  if (isMeshBound(vs)) {
     const fqdns = new Set(
       stringsAt(specOf(vs), 'hosts').map((h) =>
         resolveShortName(h, vs.key.namespace, clusterDomain),
@@ -41,8 +45,23 @@ function indexHosts(
     );
     for (const scope of scopes(vs)) {
       for (const fqdn of fqdns) {
-        pushTo(index, `${scope}/${fqdn}`, vs);
+        keys.push(`${scope}/${fqdn}`);
       }
+    }
+  }
+  keysCache.set(vs, { domain: clusterDomain, keys });
+  return keys;
+}
+
+/** scope/fqdn → mesh-bound VirtualServices declaring that host for that scope. */
+function indexHosts(
+  virtualServices: readonly Resource[],
+  clusterDomain: string,
+): Map<string, Resource[]> {
+  const index = new Map<string, Resource[]>();
+  for (const vs of virtualServices) {
+    for (const key of hostKeys(vs, clusterDomain)) {
+      pushTo(index, key, vs);
     }
   }
   return index;

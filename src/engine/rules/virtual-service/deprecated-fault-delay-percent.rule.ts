@@ -12,6 +12,7 @@ export const deprecatedFaultDelayPercentRule: Rule = {
   description:
     'Flags HTTP routes whose fault delay still uses the deprecated integer `percent` field.',
   inputs: ['VirtualService'],
+  subject: 'VirtualService',
   messages: ['deprecatedFaultDelayPercent'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

@@ -34,6 +34,7 @@ export const destinationEndpointsRule: Rule = {
   id: 'virtual-service/destination-endpoints',
   description: 'Flags weighted destinations whose Service selects no workload of the snapshot.',
   inputs: ['VirtualService', 'Service', 'ServiceEntry', 'Workload'],
+  subject: 'VirtualService',
   messages: ['destinationWithoutEndpoints'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

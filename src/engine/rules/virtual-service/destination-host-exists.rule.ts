@@ -13,6 +13,7 @@ export const destinationHostExistsRule: Rule = {
   description:
     'Flags route and mirror destinations whose host is not in the service registry visible to the VirtualService.',
   inputs: ['VirtualService', 'Service', 'ServiceEntry', 'Workload'],
+  subject: 'VirtualService',
   messages: ['destinationHostNotFound', 'mirrorHostNotFound'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

@@ -12,6 +12,7 @@ export const destinationPortRule: Rule = {
   description:
     'Flags destinations that omit the port of a multi-port service or name a port the service lacks.',
   inputs: ['VirtualService', 'Service', 'ServiceEntry', 'Workload'],
+  subject: 'VirtualService',
   messages: ['destinationPortRequired', 'destinationPortNotFound'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

@@ -10,6 +10,7 @@ export const gatewayExistsRule: Rule = {
   id: 'virtual-service/gateway-exists',
   description: 'Flags VirtualServices bound to a Gateway that is not in the snapshot.',
   inputs: ['VirtualService', 'Gateway', 'KubernetesGateway'],
+  subject: 'VirtualService',
   messages: ['virtualServiceGatewayNotFound'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

@@ -54,6 +54,7 @@ export const hostInGatewayRule: Rule = {
   description:
     'Flags VirtualServices none of whose hosts is accepted by the servers of a Gateway they bind to.',
   inputs: ['VirtualService', 'Gateway', 'KubernetesGateway'],
+  subject: 'VirtualService',
   messages: ['virtualServiceHostNotInGateway'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

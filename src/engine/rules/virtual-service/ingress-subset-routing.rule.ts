@@ -10,24 +10,41 @@ import { gatewayRefs } from './shared/gateway-refs.js';
 const isHttpRoute = (d: DestinationRef): boolean => !d.isMirror && d.path.startsWith('spec.http[');
 
 interface Routes {
-  readonly vs: Resource;
+  readonly domain: string;
   /** http route destinations (mirrors excluded). */
   readonly destinations: readonly DestinationRef[];
+  /** Its own hosts it splits into subsets, sorted. */
+  readonly splits: readonly string[];
+  readonly gatewayBound: boolean;
 }
 
+/** Per VirtualService object (objects are immutable; an unchanged one is shared by snapshots). */
+const routesCache = new WeakMap<Resource, Routes>();
+
 /**
- * Host → VirtualServices that split their own host into subsets (`initVirtualServiceDestinations`:
- * an http route destination with a subset whose host is one of the VirtualService's hosts).
+ * `initVirtualServiceDestinations`: an http route destination with a subset whose host is one of
+ * the VirtualService's hosts splits that host into subsets.
  */
-function subsetRouters(all: readonly Routes[], domain: string): Map<string, Resource[]> {
+function routesOf(vs: Resource, domain: string): Routes {
+  const known = routesCache.get(vs);
+  if (known?.domain === domain) {
+    return known;
+  }
+  const ns = vs.key.namespace;
+  const destinations = destinationsOf(vs, domain).filter(isHttpRoute);
+  const hosts = new Set(stringsAt(specOf(vs), 'hosts').map((h) => resolveShortName(h, ns, domain)));
+  const routed = destinations.filter((d) => (d.subset ?? '') !== '' && hosts.has(d.fqdn));
+  const splits = uniqueSorted(routed.map((d) => d.fqdn));
+  const routes = { domain, destinations, splits, gatewayBound: gatewayRefs(vs).length > 0 };
+  routesCache.set(vs, routes);
+  return routes;
+}
+
+/** Host → VirtualServices that split their own host into subsets. */
+function subsetRouters(all: readonly Resource[], domain: string): Map<string, Resource[]> {
   const out = new Map<string, Resource[]>();
-  for (const { vs, destinations } of all) {
-    const ns = vs.key.namespace;
-    const hosts = new Set(
-      stringsAt(specOf(vs), 'hosts').map((h) => resolveShortName(h, ns, domain)),
-    );
-    const routed = destinations.filter((d) => (d.subset ?? '') !== '' && hosts.has(d.fqdn));
-    for (const fqdn of uniqueSorted(routed.map((d) => d.fqdn))) {
+  for (const vs of all) {
+    for (const fqdn of routesOf(vs, domain).splits) {
       pushTo(out, fqdn, vs);
     }
   }
@@ -51,13 +68,11 @@ export const ingressSubsetRoutingRule: Rule = {
   messages: ['ingressSubsetRoutingIgnored'],
   check(ctx) {
     const domain = ctx.graph.clusterDomain;
-    const all = ctx.ofKind('VirtualService').map((vs) => ({
-      vs,
-      destinations: destinationsOf(vs, domain).filter(isHttpRoute),
-    }));
+    const all = ctx.ofKind('VirtualService');
     const routers = subsetRouters(all, domain);
-    for (const { vs, destinations } of all) {
-      if (gatewayRefs(vs).length === 0) {
+    for (const vs of all) {
+      const { destinations, gatewayBound } = routesOf(vs, domain);
+      if (!gatewayBound) {
         continue;
       }
       for (const destination of destinations.filter((d) => (d.subset ?? '') === '')) {

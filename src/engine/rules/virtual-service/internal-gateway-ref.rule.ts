@@ -11,6 +11,7 @@ export const internalGatewayRefRule: Rule = {
   id: 'virtual-service/internal-gateway-ref',
   description: 'Flags VirtualServices bound to an implementation-generated internal Gateway.',
   inputs: ['VirtualService'],
+  subject: 'VirtualService',
   messages: ['internalGatewayReferenced'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

@@ -37,6 +37,7 @@ export const invalidRegexRule: Rule = {
   id: 'virtual-service/invalid-regex',
   description: 'Flags HTTP match regular expressions that RE2 would reject.',
   inputs: ['VirtualService'],
+  subject: 'VirtualService',
   messages: ['invalidRegex'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

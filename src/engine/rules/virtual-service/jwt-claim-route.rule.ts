@@ -62,6 +62,7 @@ export const jwtClaimRouteRule: Rule = {
   description:
     'Flags gateway VirtualServices that route on JWT claims while no RequestAuthentication applies to the gateway workload.',
   inputs: ['VirtualService', 'RequestAuthentication', 'Gateway', 'Workload'],
+  subject: 'VirtualService',
   messages: ['jwtClaimRouteWithoutRequestAuthentication'],
   check(ctx) {
     const selectors = selectorsByNamespace(ctx);

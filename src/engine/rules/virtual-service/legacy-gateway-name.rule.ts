@@ -17,6 +17,7 @@ export const legacyGatewayNameRule: Rule = {
   description:
     'Flags Gateway references written in the legacy FQDN form instead of namespace/name.',
   inputs: ['VirtualService'],
+  subject: 'VirtualService',
   messages: ['legacyGatewayName'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

@@ -13,6 +13,7 @@ export const routeWeightsRule: Rule = {
   description:
     'Flags a weight on the only destination of a route, and a host+subset listed twice in one route.',
   inputs: ['VirtualService'],
+  subject: 'VirtualService',
   messages: ['singleDestinationWeight', 'repeatedSubset'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

@@ -1,8 +1,8 @@
 import { lookupDestinationRules } from '../../graph/destination-rules/destination-rule-index.js';
-import { selectorMatches } from '../../graph/util/labels.js';
 import type { Resource } from '../../model/resource.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { findService } from '../shared/host-lookup.js';
+import { subsetSelectsEndpoint } from '../shared/subset-endpoints.js';
 import { destinationsOf, type DestinationRef } from './shared/destinations.js';
 
 function check(ctx: RuleContext, vs: Resource, d: DestinationRef): void {
@@ -28,7 +28,7 @@ function check(ctx: RuleContext, vs: Resource, d: DestinationRef): void {
     return;
   }
   const endpoints = ctx.graph.services.endpoints.get(service.uid) ?? [];
-  if (!endpoints.some((w) => selectorMatches(subset.labels, w.labels))) {
+  if (!subsetSelectsEndpoint(subset.labels, endpoints)) {
     ctx.report('routedSubsetWithoutWorkloads', vs, `${d.path}.subset`, {
       host: d.fqdn,
       subset: d.subset,

@@ -2,30 +2,31 @@ import { hostSubsetOf, isWildcardHost } from '../../graph/hosts/host-name.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { destinationsOf } from './shared/destinations.js';
 
-/** Expanded DestinationRule host → subset names it defines (any namespace). */
-function subsetsByHost(ctx: RuleContext): ReadonlyMap<string, ReadonlySet<string>> {
+interface SubsetIndex {
+  /** Expanded DestinationRule host → subset names it defines (any namespace). */
+  readonly byHost: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The wildcard hosts among them. */
+  readonly wildcards: readonly (readonly [string, ReadonlySet<string>])[];
+}
+
+function subsetsByHost(ctx: RuleContext): SubsetIndex {
   return ctx.memo('subsetsByHost', (c) => {
-    const out = new Map<string, Set<string>>();
+    const byHost = new Map<string, Set<string>>();
     for (const rule of c.graph.destinationRules.rules) {
-      const set = out.get(rule.host) ?? new Set<string>();
+      const set = byHost.get(rule.host) ?? new Set<string>();
       rule.subsets.forEach((s) => set.add(s.name));
-      out.set(rule.host, set);
+      byHost.set(rule.host, set);
     }
-    return out;
+    return { byHost, wildcards: [...byHost].filter(([host]) => isWildcardHost(host)) };
   });
 }
 
 function hasSubset(ctx: RuleContext, fqdn: string, subset: string): boolean {
   const index = subsetsByHost(ctx);
-  if (index.get(fqdn)?.has(subset) === true) {
+  if (index.byHost.get(fqdn)?.has(subset) === true) {
     return true;
   }
-  for (const [host, subsets] of index) {
-    if (isWildcardHost(host) && hostSubsetOf(fqdn, host) && subsets.has(subset)) {
-      return true;
-    }
-  }
-  return false;
+  return index.wildcards.some(([host, subsets]) => hostSubsetOf(fqdn, host) && subsets.has(subset));
 }
 
 /**

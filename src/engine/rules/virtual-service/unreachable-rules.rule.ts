@@ -114,6 +114,7 @@ export const unreachableRulesRule: Rule = {
   description:
     'Flags VirtualService rules that an earlier rule always takes, and matches duplicated or covered by earlier ones.',
   inputs: ['VirtualService'],
+  subject: 'VirtualService',
   messages: ['unreachableRule', 'ineffectiveMatch'],
   check(ctx) {
     for (const vs of ctx.ofKind('VirtualService')) {

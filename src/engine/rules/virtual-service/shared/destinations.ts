@@ -54,12 +54,25 @@ function httpMirrors(
   return out;
 }
 
+/** Per VirtualService object (objects are immutable; an unchanged one is shared by snapshots). */
+const cache = new WeakMap<Resource, { readonly domain: string; readonly refs: DestinationRef[] }>();
+
 /**
  * Every route destination and mirror of a VirtualService, http then tcp then tls
  * (`getRouteDestinations` / `getHTTPMirrorDestinations`, istio/istio:pkg/config/analysis/
- * analyzers/virtualservice/util.go@86c9f01f).
+ * analyzers/virtualservice/util.go@86c9f01f). Read once per object and cluster domain.
  */
-export function destinationsOf(vs: Resource, clusterDomain: string): DestinationRef[] {
+export function destinationsOf(vs: Resource, clusterDomain: string): readonly DestinationRef[] {
+  const known = cache.get(vs);
+  if (known?.domain === clusterDomain) {
+    return known.refs;
+  }
+  const refs = readDestinations(vs, clusterDomain);
+  cache.set(vs, { domain: clusterDomain, refs });
+  return refs;
+}
+
+function readDestinations(vs: Resource, clusterDomain: string): DestinationRef[] {
   const spec = specOf(vs);
   const ns = vs.key.namespace;
   const out: (DestinationRef | null)[] = [];
