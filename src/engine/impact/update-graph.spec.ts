@@ -60,4 +60,19 @@ describe('updateGraph: the target graph of a routing change from the base graph'
     const changed = changedResourceIds(mesh.resources, routing);
     expect(updateGraph(base, routing, { clusterDomain: 'example.org' }, changed)).toBeNull();
   });
+
+  it('resolves in full (null) when a routing object opens or empties a namespace', () => {
+    const vs = mesh.resources.find((r) => r.key.kind === 'VirtualService');
+    if (vs === undefined) {
+      throw new Error('the synthetic mesh has a VirtualService');
+    }
+    const moved: Resource = { ...vs, key: { ...vs.key, namespace: 'newcomer' } };
+    const added = [...mesh.resources, moved];
+    expect(resolveGraph(added, options).namespaces.has('newcomer')).toBe(true);
+    expect(update(added)).toBeNull();
+    const lonely = resolveGraph(added, options);
+    const emptied = mesh.resources;
+    const changed = changedResourceIds(added, emptied);
+    expect(updateGraph(lonely, emptied, {}, changed)).toBeNull();
+  });
 });

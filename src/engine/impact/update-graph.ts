@@ -22,6 +22,25 @@ function sameOptions(base: MeshGraph, options: GraphOptions): boolean {
   );
 }
 
+/**
+ * True when the target's objects span the namespaces the base graph lists: a namespace without a
+ * Namespace object is listed because some object lives in it (readNamespaces), and a routing
+ * change can add the first or remove the last object of one.
+ */
+function sameNamespaces(base: MeshGraph, resources: readonly Resource[]): boolean {
+  const seen = new Set<string>();
+  for (const resource of resources) {
+    const { namespace } = resource.key;
+    if (namespace !== '') {
+      if (!base.namespaces.has(namespace)) {
+        return false;
+      }
+      seen.add(namespace);
+    }
+  }
+  return [...base.namespaces.values()].every((ns) => ns.isPresent || seen.has(ns.name));
+}
+
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
@@ -34,7 +53,7 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  * base already had is unchanged by `options.creationOrder` (they all rank alike), so the reused
  * Sidecar and policy indexes order them as a new resolution would. Returns what
  * `resolveGraph(resources, options)` gives, or null when it cannot tell (other kinds changed,
- * other options, or DestinationRule merge notes changed): then resolve in full.
+ * other options, another set of namespaces, or DestinationRule merge notes changed): then resolve in full.
  */
 export function updateGraph(
   base: MeshGraph,
@@ -43,7 +62,7 @@ export function updateGraph(
   changed: ReadonlySet<string>,
 ): MeshGraph | null {
   const onlyRouting = [...changed].every((id) => ROUTING_KINDS.has(id.split('/')[1] ?? ''));
-  if (!onlyRouting || !sameOptions(base, options)) {
+  if (!onlyRouting || !sameOptions(base, options) || !sameNamespaces(base, resources)) {
     return null;
   }
   const { rootNamespace } = base;
