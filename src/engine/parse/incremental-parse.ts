@@ -1,34 +1,23 @@
 import type { InputError } from '../model/input-error.js';
-import { resourceId, type Resource, type ResourceKey } from '../model/resource.js';
+import type { Resource } from '../model/resource.js';
 import { err, ok, type Result } from '../model/result.js';
 import type { SourceFile } from '../model/source-file.js';
 import { INPUT_CODES } from './input-codes.js';
 import type { InputWarning } from './input-warning.js';
-import { loadDocuments, type LoadedDocument } from './load-documents.js';
 import { resolveLimits, type ParseOptions } from './parse-options.js';
 import { tooManyDocuments } from './document-count.js';
 import { parseSnapshot } from './parse-snapshot.js';
+import { parseUnit, unitObjectOf, type UnitObject } from './parse-unit.js';
 import {
   newlinesIn,
   type ParseUnit,
   placeUnits,
   type RawUnit,
-  segmentOf,
   unitRuns,
   unitsOf,
 } from './parse-units.js';
-import { SnapshotBuilder } from './snapshot-builder.js';
 
-/** One object of a unit, as a cache keeps it: identity only, placed relative to the unit's start. */
-export interface UnitObject {
-  readonly id: string;
-  readonly key: ResourceKey;
-  readonly apiVersion: string;
-  readonly known: boolean;
-  /** Document index and line (1-based) relative to the unit's startDocument and startLine. */
-  readonly documentOffset: number;
-  readonly lineOffset: number;
-}
+export { parseUnit, unitObjectOf, type UnitObject } from './parse-unit.js';
 
 export interface UnitOutcome {
   readonly objects: readonly UnitObject[];
@@ -72,47 +61,6 @@ export interface IncrementalSnapshot<T> {
   readonly runs: readonly ParsedRun[];
   readonly warnings: readonly InputWarning[];
   readonly objectCount: number;
-}
-
-/** A YAML document parsed on its own, exactly as loadDocuments parses it inside its file. */
-function loadSegmentUnit(unit: ParseUnit): Result<LoadedDocument[], InputError> {
-  // A document starting with `{` or `[` would be taken for a JSON file; a comment line in front
-  // keeps it YAML (it only shifts lines, and errors are reported by the full parse anyway).
-  const text = /^\s*[[{]/.test(unit.text) ? `#\n${unit.text}` : unit.text;
-  const loaded = loadDocuments({ name: unit.file.name, text });
-  const segment = segmentOf(unit);
-  if (!loaded.ok || segment === null) {
-    return loaded;
-  }
-  return ok(loaded.value.map((document) => ({ ...document, segment })));
-}
-
-/** Parses and validates one unit on its own (no check across units). */
-export function parseUnit(unit: ParseUnit, options: ParseOptions): Result<Resource[], InputError> {
-  const builder = new SnapshotBuilder(options.defaultNamespace, resolveLimits(options.limits));
-  const loaded = unit.span === null ? loadDocuments(unit.file) : loadSegmentUnit(unit);
-  if (!loaded.ok) {
-    return loaded;
-  }
-  for (const document of loaded.value) {
-    const error = builder.addDocument(document);
-    if (error !== null) {
-      return err(error);
-    }
-  }
-  return ok(builder.resources);
-}
-
-/** A freshly parsed resource as a cache keeps it. */
-export function unitObjectOf(resource: Resource, unit: ParseUnit): UnitObject {
-  return {
-    id: resourceId(resource.key),
-    key: resource.key,
-    apiVersion: resource.apiVersion,
-    known: resource.known,
-    documentOffset: (resource.source?.document ?? unit.startDocument) - unit.startDocument,
-    lineOffset: (resource.source?.line ?? unit.startLine + 1) - unit.startLine,
-  };
 }
 
 /** Looks every run up in the memo: the cached outcome of each unit of a known run, else undefined. */
@@ -175,12 +123,81 @@ function checkAcrossUnits<T extends UnitOutcome>(
 }
 
 /** Any problem: the full parse reports it, so errors are exactly parseSnapshot's. */
-function fullParseError(files: readonly SourceFile[], options: ParseOptions): InputError {
+export function fullParseError(files: readonly SourceFile[], options: ParseOptions): InputError {
   const full = parseSnapshot(files, options);
   if (full.ok) {
     throw new Error('incremental parse failed where the full parse succeeds');
   }
   return full.error;
+}
+
+/**
+ * The first step of an incremental parse: the snapshot cut into units and runs, every unit placed
+ * (file line), and the memo's outcome of each unit of a known run. `parseSnapshotIncrementally`
+ * is plan, then `parsePlannedUnit` for each unit in order, then `finishIncrementalParse`; a caller
+ * may run these steps itself to interleave other work (the service streams blobs meanwhile).
+ */
+export interface IncrementalPlan<T extends UnitOutcome> {
+  readonly units: readonly ParseUnit[];
+  /** The memo's outcome of each unit, or undefined (the unit must be parsed). */
+  readonly cached: readonly (T | undefined)[];
+  readonly newlines: readonly number[];
+  readonly runs: readonly ParsedRun[];
+  /** Units the memo does not know (to be parsed). */
+  readonly freshUnits: number;
+}
+
+export function planIncrementalParse<T extends UnitOutcome>(
+  files: readonly SourceFile[],
+  options: ParseOptions,
+  memo: UnitMemo<T>,
+): Result<IncrementalPlan<T>, InputError> {
+  const tooMany = tooManyDocuments(files, resolveLimits(options.limits).maxDocuments);
+  if (tooMany !== null) {
+    return err(tooMany);
+  }
+  const raw = files.flatMap(unitsOf);
+  const { cached, runs } = lookUpRuns(raw, memo);
+  const newlines = raw.map((unit, index) => cached[index]?.newlines ?? newlinesIn(unit));
+  const units = placeUnits(raw, (index) => newlines[index] ?? 0);
+  let freshUnits = 0;
+  for (let index = 0; index < units.length; index += 1) {
+    freshUnits += cached[index] === undefined ? 1 : 0;
+  }
+  return ok({ units, cached, newlines, runs, freshUnits });
+}
+
+/** Unit `index` of the plan: its cached outcome, or parsed now; null when it does not parse. */
+export function parsePlannedUnit<T extends UnitOutcome>(
+  plan: IncrementalPlan<T>,
+  index: number,
+  options: ParseOptions,
+): ParsedUnit<T> | null {
+  const unit = plan.units[index];
+  if (unit === undefined) {
+    throw new RangeError(`no unit ${index} in the plan`);
+  }
+  const hit = plan.cached[index];
+  const lines = plan.newlines[index] ?? 0;
+  if (hit !== undefined) {
+    return { unit, newlines: lines, cached: hit, fresh: null };
+  }
+  const fresh = parseUnit(unit, options);
+  return fresh.ok ? { unit, newlines: lines, cached: null, fresh: fresh.value } : null;
+}
+
+/** The last step: checks across units (object limit, duplicates) and the snapshot's warnings. */
+export function finishIncrementalParse<T extends UnitOutcome>(
+  files: readonly SourceFile[],
+  options: ParseOptions,
+  plan: IncrementalPlan<T>,
+  parsed: readonly ParsedUnit<T>[],
+): Result<IncrementalSnapshot<T>, InputError> {
+  const checked = checkAcrossUnits(parsed, resolveLimits(options.limits).maxDocuments);
+  if (checked === null) {
+    return err(fullParseError(files, options));
+  }
+  return ok({ units: parsed, runs: plan.runs, ...checked });
 }
 
 /**
@@ -195,31 +212,17 @@ export function parseSnapshotIncrementally<T extends UnitOutcome>(
   options: ParseOptions,
   memo: UnitMemo<T>,
 ): Result<IncrementalSnapshot<T>, InputError> {
-  const tooMany = tooManyDocuments(files, resolveLimits(options.limits).maxDocuments);
-  if (tooMany !== null) {
-    return err(tooMany);
+  const plan = planIncrementalParse(files, options, memo);
+  if (!plan.ok) {
+    return plan;
   }
-  const raw = files.flatMap(unitsOf);
-  const { cached, runs } = lookUpRuns(raw, memo);
-  const newlines = raw.map((unit, index) => cached[index]?.newlines ?? newlinesIn(unit));
-  const units = placeUnits(raw, (index) => newlines[index] ?? 0);
   const parsed: ParsedUnit<T>[] = [];
-  for (const [index, unit] of units.entries()) {
-    const hit = cached[index];
-    const lines = newlines[index] ?? 0;
-    if (hit !== undefined) {
-      parsed.push({ unit, newlines: lines, cached: hit, fresh: null });
-      continue;
-    }
-    const fresh = parseUnit(unit, options);
-    if (!fresh.ok) {
+  for (let index = 0; index < plan.value.units.length; index += 1) {
+    const entry = parsePlannedUnit(plan.value, index, options);
+    if (entry === null) {
       return err(fullParseError(files, options));
     }
-    parsed.push({ unit, newlines: lines, cached: null, fresh: fresh.value });
+    parsed.push(entry);
   }
-  const checked = checkAcrossUnits(parsed, resolveLimits(options.limits).maxDocuments);
-  if (checked === null) {
-    return err(fullParseError(files, options));
-  }
-  return ok({ units: parsed, runs, ...checked });
+  return finishIncrementalParse(files, options, plan.value, parsed);
 }

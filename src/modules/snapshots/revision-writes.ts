@@ -138,12 +138,16 @@ export async function closeRows(
   if (rows.length === 0) {
     return;
   }
+  // `(valid_to IS NULL) IS TRUE` means `valid_to IS NULL` but cannot use the (environment_id,
+  // valid_to) index: right after a bulk COPY (no statistics yet) the planner took that index and
+  // scanned every current row of the environment (~100 ms at 50,000 objects) instead of looking
+  // each row up by the unique (environment_id, object_id, valid_from) index (< 1 ms).
   const closed = await tx`
     UPDATE resource_revision r SET valid_to = ${number}
     FROM unnest(${tx.array(rows.map((row) => row.objectId))}::text[],
                 ${tx.array(rows.map((row) => row.validFrom))}::int[]) AS c(object_id, valid_from)
     WHERE r.environment_id = ${environmentId} AND r.object_id = c.object_id
-      AND r.valid_from = c.valid_from AND r.valid_to IS NULL`;
+      AND r.valid_from = c.valid_from AND (r.valid_to IS NULL) IS TRUE`;
   if (closed.count !== rows.length) {
     throw new Error(`closed ${closed.count} of ${rows.length} current rows: the state was stale`);
   }

@@ -71,6 +71,31 @@ describe('patchedSnapshotDigest', () => {
   });
 });
 
+describe('patchedSnapshotDigest in place', () => {
+  it('gives snapshotDigest for same-length hashes patched twice, leaving the earlier states intact', () => {
+    const hex = (n: number) => n.toString(16).padStart(64, '0');
+    const before = snapshot(300, 5).map((o, i) => object(`${o.id}-é${i}`, hex(i)));
+    const first = orderedSnapshotDigest(before, null).state;
+    if (first === null) {
+      throw new Error('plain ids expected');
+    }
+    const changed = before.slice(10, 14).map((o, i) => object(o.id, hex(1000 + i)));
+    const middle = [...before.slice(0, 10), ...changed, ...before.slice(14)];
+    const second = patchedSnapshotDigest(first, 296, changed);
+    expect(second?.digest).toBe(snapshotDigest(middle));
+    const again = [object(before[0]?.id ?? '', hex(7)), object(before[12]?.id ?? '', 'short')];
+    const last = middle.map((o) => again.find((a) => a.id === o.id) ?? o);
+    const state = second?.state;
+    if (state === undefined || state === null) {
+      throw new Error('a state expected');
+    }
+    expect(patchedSnapshotDigest(state, 298, again)?.digest).toBe(snapshotDigest(last));
+    // The earlier states still describe their own snapshots.
+    expect(patchedSnapshotDigest(first, 300, [])?.digest).toBe(snapshotDigest(before));
+    expect(patchedSnapshotDigest(state, 300, [])?.digest).toBe(snapshotDigest(middle));
+  });
+});
+
 describe('unitKey', () => {
   it('tells apart texts that a latin1 or UTF-8 encoding would confuse', () => {
     expect(unitKey('s', '\u0100')).not.toBe(unitKey('s', '\u0000'));

@@ -14,6 +14,10 @@ export interface DigestState {
   readonly lines: readonly string[];
   /** Index of each id in sortedIds and lines. */
   readonly positions: ReadonlyMap<string, number>;
+  /** The lines joined, as the UTF-8 bytes the digest hashes (never modified: patches copy it). */
+  readonly bytes: Buffer;
+  /** Byte offset of each line in `bytes`, and the total length last. */
+  readonly starts: Uint32Array;
 }
 
 export interface OrderedDigest {
@@ -26,6 +30,19 @@ function sha256Lines(lines: readonly string[]): string {
   return createHash('sha256').update(lines.join('')).digest('hex');
 }
 
+/** The bytes hashed for `lines` (as `update(lines.join(''))` encodes them) and where each starts. */
+function encodeLines(lines: readonly string[]): { bytes: Buffer; starts: Uint32Array } {
+  const bytes = Buffer.from(lines.join(''), 'utf8');
+  const starts = new Uint32Array(lines.length + 1);
+  let at = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    starts[index] = at;
+    at += Buffer.byteLength(lines[index] ?? '', 'utf8');
+  }
+  starts[lines.length] = at;
+  return { bytes, starts };
+}
+
 function stateOf(sortedIds: readonly string[], hashes: ReadonlyMap<string, string>): DigestState {
   const lines = new Array<string>(sortedIds.length);
   const positions = new Map<string, number>();
@@ -34,7 +51,7 @@ function stateOf(sortedIds: readonly string[], hashes: ReadonlyMap<string, strin
     lines[index] = `${id} ${hashes.get(id) ?? ''}\n`;
     positions.set(id, index);
   }
-  return { sortedIds, lines, positions };
+  return { sortedIds, lines, positions, ...encodeLines(lines) };
 }
 
 /** Merges two ascending lists of distinct ids. */
@@ -108,14 +125,16 @@ export function orderedSnapshotDigest(
     return wholeLineDigest(objects);
   }
   const state = stateOf(sortedIds, hashes);
-  return { digest: sha256Lines(state.lines), state };
+  return { digest: createHash('sha256').update(state.bytes).digest('hex'), state };
 }
 
 /**
  * The digest of a snapshot that has exactly the previous snapshot's ids: `unchanged` objects known
  * to be as before (from cached parse units) plus `fresh` ones whose lines are patched in place.
- * O(changes) but for the final hash; null when an id is new or one is gone (use
- * orderedSnapshotDigest then).
+ * O(changes) but for the final hash, which runs over a copy of the previous bytes with the changed
+ * lines overwritten (a line keeps its length when its hash does, as sha256 hex ones do; otherwise
+ * the bytes are encoded again). Null when an id is new or one is gone (use orderedSnapshotDigest
+ * then).
  */
 export function patchedSnapshotDigest(
   previous: DigestState,
@@ -126,15 +145,25 @@ export function patchedSnapshotDigest(
     return null;
   }
   const lines = previous.lines.slice();
+  const bytes = Buffer.from(previous.bytes);
+  let inPlace = true;
   for (const object of fresh) {
     const at = previous.positions.get(object.id);
     if (at === undefined) {
       return null;
     }
-    lines[at] = `${object.id} ${object.hash}\n`;
+    const line = `${object.id} ${object.hash}\n`;
+    lines[at] = line;
+    const start = previous.starts[at] ?? 0;
+    const length = (previous.starts[at + 1] ?? 0) - start;
+    inPlace &&= Buffer.byteLength(line, 'utf8') === length;
+    if (inPlace) {
+      bytes.write(line, start, length, 'utf8');
+    }
   }
-  const state = { sortedIds: previous.sortedIds, lines, positions: previous.positions };
-  return { digest: sha256Lines(lines), state };
+  const encoded = inPlace ? { bytes, starts: previous.starts } : encodeLines(lines);
+  const state = { sortedIds: previous.sortedIds, lines, positions: previous.positions, ...encoded };
+  return { digest: createHash('sha256').update(encoded.bytes).digest('hex'), state };
 }
 
 const UNIT_KEY_SALT = randomBytes(16);
