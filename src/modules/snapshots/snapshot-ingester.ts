@@ -5,20 +5,18 @@ import {
   type InputError,
   type InputWarning,
   ok,
-  parseSnapshotIncrementally,
+  type ParsedUnit,
   parseUnit,
   type ParseOptions,
-  type Resource,
   resolveLimits,
   type Result,
   type SourceFile,
   type UnitMemo,
-  type UnitObject,
-  unitObjectOf,
+  type IncrementalPlan,
+  planIncrementalParse,
 } from '../../engine/index.js';
-import { toObjectsToStore, toObjectToStore } from './content-hash.js';
+import { toObjectsToStore } from './content-hash.js';
 import {
-  type CachedObject,
   type CachedUnit,
   type EnvironmentCacheEntry,
   IngestCache,
@@ -31,14 +29,10 @@ import {
   patchedSnapshotDigest,
   unitKey,
 } from './snapshot-digest.js';
+import { parsePlan, parsePlanInSlices } from './planned-parse.js';
+import { prepare, prepareFresh, type Prepared, type PreparedUnit } from './prepare-records.js';
 import { SnapshotStoreRepository } from './snapshot-store.repository.js';
-import type {
-  ObjectRecord,
-  ObjectToStore,
-  StoreVersionInput,
-  StoreVersionResult,
-  VersionMetadata,
-} from './snapshots.types.js';
+import type { StoreVersionInput, StoreVersionResult, VersionMetadata } from './snapshots.types.js';
 
 export interface IngestFilesRequest {
   readonly environment: string;
@@ -51,68 +45,38 @@ export interface IngestFilesResult {
   readonly stored: StoreVersionResult;
   readonly objectCount: number;
   readonly warnings: readonly InputWarning[];
-  /** Parse (and validation) time; store time includes hashing, the digest and the transaction. */
+  /**
+   * Parse (and validation) time; store time includes hashing, the digest and the transaction.
+   * When the parse runs inside the transaction (many fresh units, SnapshotIngester.streamed), the
+   * parse time also covers the fresh objects' hashing and the rows written meanwhile, and the
+   * store time is what remains after the parse.
+   */
   readonly timings: { readonly parseMs: number; readonly storeMs: number };
 }
 
-interface Prepared {
-  readonly records: ObjectRecord[];
-  /** Records of freshly parsed units; the others are as in the memo's snapshot. */
-  readonly fresh: ObjectToStore[];
-  readonly runs: Map<string, readonly CachedUnit[]>;
+/** Fresh units from which the parse runs inside the store transaction (SnapshotIngester.streamed). */
+const STREAM_MIN_UNITS = 1_000;
+
+interface IngestContext {
+  readonly request: IngestFilesRequest;
+  readonly optionsKey: string;
+  readonly usable: EnvironmentCacheEntry | undefined;
+  readonly plan: IncrementalPlan<CachedUnit>;
+  readonly started: number;
+}
+
+/** A stored snapshot and what the cache keeps of it. */
+interface IngestDone {
+  readonly input: StoreVersionInput;
+  readonly prepared: Prepared;
+  readonly state: DigestState | null;
+  readonly warnings: readonly InputWarning[];
+  readonly stored: StoreVersionResult;
+  readonly parseMs: number;
 }
 
 function memoOf(entry: EnvironmentCacheEntry | undefined): UnitMemo<CachedUnit> {
   return { keyOf: unitKey, run: (key) => entry?.runs.get(key) };
-}
-
-/**
- * A copy of `text` sharing no memory with the text it was cut from. V8 keeps the whole parent of
- * a sliced or concatenated string alive: a cached name cut from a request body would keep that
- * body (60 MB, Secrets included) in memory for as long as the cache holds the name.
- */
-function detach(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
-}
-
-/** The cache's copy of a stored object: a fixed shape, detached strings, no canonical JSON. */
-function cachedObjectOf(placed: UnitObject, record: ObjectToStore): CachedObject {
-  const key = {
-    group: detach(placed.key.group),
-    kind: detach(placed.key.kind),
-    namespace: detach(placed.key.namespace),
-    name: detach(placed.key.name),
-  };
-  return {
-    id: detach(record.id),
-    key,
-    apiGroup: key.group,
-    apiVersion: detach(record.apiVersion),
-    kind: key.kind,
-    namespace: key.namespace,
-    name: key.name,
-    known: record.known,
-    hash: record.hash,
-    canonicalJson: null,
-    sourceFile: record.sourceFile === null ? null : detach(record.sourceFile),
-    documentOffset: placed.documentOffset,
-    lineOffset: placed.lineOffset,
-  };
-}
-
-function withCanonicalJson(object: CachedObject, canonicalJson: string): ObjectToStore {
-  return {
-    id: object.id,
-    apiGroup: object.apiGroup,
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    namespace: object.namespace,
-    name: object.name,
-    known: object.known,
-    hash: object.hash,
-    canonicalJson,
-    sourceFile: object.sourceFile,
-  };
 }
 
 /**
@@ -136,48 +100,6 @@ function candidatesOf(
   }
   const unchanged = prepared.records.length - prepared.fresh.length;
   return { candidates: { state, unchanged, fresh: prepared.fresh } };
-}
-
-function holdsSecret(resources: readonly Resource[]): boolean {
-  return resources.some((r) => r.key.group === '' && r.key.kind === 'Secret');
-}
-
-/**
- * Records to store (canonical JSON and hashes computed for fresh units only) and the next memo.
- * Units holding a Secret are not memoised: the cache keeps nothing derived from its text.
- */
-function prepare(parsed: IncrementalSnapshot<CachedUnit>): Prepared {
-  const records: ObjectRecord[] = [];
-  const fresh: ObjectToStore[] = [];
-  const outcomes = new Array<CachedUnit | null>(parsed.units.length);
-  for (const [index, entry] of parsed.units.entries()) {
-    if (entry.fresh === null) {
-      outcomes[index] = entry.cached;
-      const sourceFile = entry.unit.file.name;
-      for (const object of entry.cached.objects) {
-        records.push(object.sourceFile === sourceFile ? object : { ...object, sourceFile });
-      }
-      continue;
-    }
-    const objects: CachedObject[] = [];
-    for (const resource of entry.fresh) {
-      const stored = toObjectToStore(resource);
-      const cached = cachedObjectOf(unitObjectOf(resource, entry.unit), stored);
-      const record = withCanonicalJson(cached, stored.canonicalJson);
-      records.push(record);
-      fresh.push(record);
-      objects.push(cached);
-    }
-    outcomes[index] = holdsSecret(entry.fresh) ? null : { objects, newlines: entry.newlines };
-  }
-  const runs = new Map<string, readonly CachedUnit[]>();
-  for (const run of parsed.runs) {
-    const members = outcomes.slice(run.first, run.end).filter((o): o is CachedUnit => o !== null);
-    if (members.length === run.end - run.first) {
-      runs.set(run.key, members);
-    }
-  }
-  return { records, fresh, runs };
 }
 
 /**
@@ -233,44 +155,118 @@ export class SnapshotIngester {
     const optionsKey = JSON.stringify([options.defaultNamespace, resolveLimits(options.limits)]);
     const entry = this.cache.get(environment);
     const usable = entry?.optionsKey === optionsKey ? entry : undefined;
-    const memo = memoOf(usable);
-    const parsed = parseSnapshotIncrementally(request.files, options, memo);
-    if (!parsed.ok) {
-      return parsed;
+    const plan = planIncrementalParse(request.files, options, memoOf(usable));
+    if (!plan.ok) {
+      return plan;
     }
-    const parseMs = performance.now() - started;
-    const prepared = prepare(parsed.value);
-    const { digest, state } = digestOf(prepared, usable?.digest ?? null);
-    let stored: StoreVersionResult;
+    const context: IngestContext = { request, optionsKey, usable, plan: plan.value, started };
+    const run =
+      plan.value.freshUnits >= STREAM_MIN_UNITS ? this.streamed(context) : this.sequential(context);
+    let done: Result<IngestDone, InputError>;
     try {
-      stored = await this.store.storeVersion({
-        environment,
-        metadata: request.metadata,
-        digest,
-        objects: prepared.records,
-        latest: () => this.cache.takeLatest(environment),
-        ...candidatesOf(usable?.latest ?? null, prepared),
-        canonicalJsonOf: (ids) => materialize(parsed.value, ids, options),
-      });
+      done = await run;
     } catch (error: unknown) {
       this.cache.delete(environment);
       throw error;
     }
-    const { runs, records } = prepared;
-    const objectCount = records.length;
-    this.cache.set(environment, {
-      optionsKey,
-      runs,
-      digest: state,
+    if (!done.ok) {
+      return done;
+    }
+    return ok(this.finish(context, done.value));
+  }
+
+  /** Parse, then one store transaction (few fresh units: nothing to overlap). */
+  private async sequential(context: IngestContext): Promise<Result<IngestDone, InputError>> {
+    const { request, plan } = context;
+    const parsed = parsePlan(request.files, request.options, plan);
+    if (!parsed.ok) {
+      return parsed;
+    }
+    const parseMs = performance.now() - context.started;
+    const input = this.storeInput(context, parsed.value, prepare(parsed.value));
+    const stored = await this.store.storeVersion(input.input);
+    return ok({ ...input, stored, parseMs });
+  }
+
+  /**
+   * Many fresh units: the parse runs inside the store transaction (environment locked), and each
+   * fresh unit's rows (blobs, revisions) are handed to the store as soon as they are known, so the
+   * database writes them while the parse goes on. A rejected snapshot rolls the transaction back.
+   */
+  private async streamed(context: IngestContext): Promise<Result<IngestDone, InputError>> {
+    const { request, plan } = context;
+    const done = new Array<PreparedUnit | undefined>(plan.units.length);
+    const kept: { prepared: Omit<IngestDone, 'stored'> | null } = { prepared: null };
+    const { environment } = request;
+    const latest = () => this.cache.takeLatest(environment);
+    const stored = await this.store.storeVersionStreamed(environment, latest, async (sink) => {
+      const onFresh = (index: number, entry: ParsedUnit<CachedUnit>) => {
+        if (entry.fresh !== null) {
+          const unit = prepareFresh(entry.unit, entry.fresh, entry.newlines);
+          done[index] = unit;
+          sink.add(unit.records);
+        }
+      };
+      const parsed = await parsePlanInSlices(
+        request.files,
+        request.options,
+        plan,
+        onFresh,
+        () => sink.busy,
+      );
+      if (!parsed.ok) {
+        return parsed;
+      }
+      const parseMs = performance.now() - context.started;
+      const input = this.storeInput(context, parsed.value, prepare(parsed.value, done));
+      kept.prepared = { ...input, parseMs };
+      return ok(input.input);
+    });
+    if (!stored.ok) {
+      return stored;
+    }
+    if (kept.prepared === null) {
+      throw new Error('the store did not run the parse');
+    }
+    return ok({ ...kept.prepared, stored: stored.value });
+  }
+
+  private storeInput(
+    context: IngestContext,
+    parsed: IncrementalSnapshot<CachedUnit>,
+    prepared: Prepared,
+  ): Omit<IngestDone, 'stored' | 'parseMs'> {
+    const { request, usable } = context;
+    const { environment, options } = request;
+    const { digest, state } = digestOf(prepared, usable?.digest ?? null);
+    const input: StoreVersionInput = {
+      environment,
+      metadata: request.metadata,
+      digest,
+      objects: prepared.records,
+      latest: () => this.cache.takeLatest(environment),
+      ...candidatesOf(usable?.latest ?? null, prepared),
+      canonicalJsonOf: (ids) => materialize(parsed, ids, options),
+    };
+    return { input, prepared, state, warnings: parsed.warnings };
+  }
+
+  private finish(context: IngestContext, done: IngestDone): IngestFilesResult {
+    const { stored, prepared } = done;
+    const objectCount = prepared.records.length;
+    this.cache.set(context.request.environment, {
+      optionsKey: context.optionsKey,
+      runs: prepared.runs,
+      digest: done.state,
       latest: stored.latest,
       objectCount,
     });
-    const storeMs = performance.now() - started - parseMs;
-    return ok({
+    const storeMs = performance.now() - context.started - done.parseMs;
+    return {
       stored,
       objectCount,
-      warnings: parsed.value.warnings,
-      timings: { parseMs, storeMs },
-    });
+      warnings: done.warnings,
+      timings: { parseMs: done.parseMs, storeMs },
+    };
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type postgres from 'postgres';
+import { err, ok, type Result } from '../../engine/index.js';
 import { SqlService } from '../../platform/database/sql.service.js';
-import {
-  applyChangeSet,
-  type ChangeSet,
-  computeChangeSet,
-  computeChangeSetOfFresh,
-} from './change-set.js';
+import { EarlyWrites } from './early-writes.js';
+import { applyChangeSet, type ChangeSet } from './change-set.js';
+import { changesOf, checkedState, remainingWrites, withCanonicalJson } from './change-plan.js';
 import type { CurrentObject, LatestState } from './ingest-cache.js';
 import {
   closeRows,
@@ -17,12 +15,7 @@ import {
   SMALL_WRITE_ROWS,
 } from './revision-writes.js';
 import { toVersionInfo, type VersionRow } from './snapshots.mapper.js';
-import type {
-  ObjectRecord,
-  ObjectToStore,
-  StoreVersionInput,
-  StoreVersionResult,
-} from './snapshots.types.js';
+import type { ObjectToStore, StoreVersionInput, StoreVersionResult } from './snapshots.types.js';
 
 type LatestRow = VersionRow & { readonly version_id: string };
 
@@ -31,6 +24,14 @@ interface LockedEnvironment {
   readonly latest_version: number;
   /** The latest version's row, if there is one. */
   readonly latest: LatestRow | undefined;
+}
+
+/** What a version still writes: revision rows and blobs not written early (EarlyWrites). */
+interface VersionWrite {
+  readonly environmentId: number;
+  readonly number: number;
+  readonly revisions: readonly ObjectToStore[];
+  readonly blobs: readonly ObjectToStore[];
 }
 
 type LockRow = Partial<LatestRow> & { readonly env_id: number; readonly latest_version: number };
@@ -51,40 +52,117 @@ export class SnapshotStoreRepository {
     const { sql } = this.db;
     return sql.begin(async (tx) => {
       const env = await lockEnvironment(tx, input.environment);
-      const known = checkedState(input.latest?.() ?? null, env);
-      const latest = env.latest;
-      if (latest?.digest === input.digest) {
-        return {
-          created: false,
-          version: toVersionInfo(input.environment, latest),
-          rowsWritten: 0,
-          latest: known,
-        };
-      }
-      const current = known?.objects ?? (await currentObjects(tx, env.id));
-      const candidates = input.candidates;
-      const changes =
-        (known !== null && candidates?.state === known
-          ? computeChangeSetOfFresh(current, candidates.unchanged, candidates.fresh)
-          : null) ?? computeChangeSet(current, input.objects);
-      const number = env.latest_version + 1;
-      const toInsert = withCanonicalJson(changes.toInsert, input.canonicalJsonOf);
-      const [blobRows, row] = await writeChanges(tx, env.id, number, toInsert, input, changes);
-      const rowsWritten = blobRows + changes.toClose.length + toInsert.length + 1;
-      return {
-        created: true,
-        version: toVersionInfo(input.environment, row),
-        rowsWritten,
-        latest: {
-          environmentId: env.id,
-          versionId: row.version_id,
-          number,
-          digest: input.digest,
-          objects: applyChangeSet(current, changes, number, true),
-        },
-      };
+      return storeLocked(tx, env, input, null);
     });
   }
+
+  /**
+   * storeVersion, with the input produced inside the transaction once the environment is locked:
+   * `produce` (the parse) may hand objects to the sink as it goes, so their rows are written
+   * while it runs. `latest` is storeVersion's `latest` (the input's is not asked). A rejection
+   * (`ok: false`) rolls everything back and is returned as it is.
+   */
+  async storeVersionStreamed<E>(
+    environment: string,
+    latest: () => LatestState | null,
+    produce: (sink: EarlyWrites) => Promise<Result<StoreVersionInput, E>>,
+  ): Promise<Result<StoreVersionResult, E>> {
+    const { sql } = this.db;
+    try {
+      return await sql.begin(async (tx) => {
+        const env = await lockEnvironment(tx, environment);
+        const known = checkedState(latest(), env);
+        const current = known?.objects ?? (await currentObjects(tx, env.id));
+        const number = env.latest_version + 1;
+        const sink = new EarlyWrites(tx, { environmentId: env.id, number, current });
+        const produced = await produce(sink).catch(async (error: unknown) => {
+          await sink.abandon();
+          throw error;
+        });
+        if (!produced.ok) {
+          await sink.abandon();
+          throw new Rejected(produced.error);
+        }
+        await sink.flush();
+        return ok(await storeLocked(tx, env, produced.value, { sink, known, current }));
+      });
+    } catch (error: unknown) {
+      if (error instanceof Rejected) {
+        return err(error.reason as E);
+      }
+      throw error;
+    }
+  }
+}
+
+/** Carries a produced rejection out of the transaction callback, so that it rolls back. */
+class Rejected extends Error {
+  constructor(readonly reason: unknown) {
+    super('rejected input');
+  }
+}
+
+/** What a streamed store knew and wrote before the input was complete. */
+interface Prior {
+  readonly sink: EarlyWrites;
+  readonly known: LatestState | null;
+  readonly current: Map<string, CurrentObject>;
+}
+
+/** The version write once the environment is locked. */
+async function storeLocked(
+  tx: postgres.TransactionSql,
+  env: LockedEnvironment,
+  input: StoreVersionInput,
+  prior: Prior | null,
+): Promise<StoreVersionResult> {
+  const { known, current, earlyBlobRows } = priorOf(input, env, prior);
+  if (env.latest?.digest === input.digest) {
+    return unchangedResult(input.environment, env.latest, known, prior);
+  }
+  const objects = current ?? (await currentObjects(tx, env.id));
+  const changes = changesOf(objects, known, input);
+  const number = env.latest_version + 1;
+  const toInsert = withCanonicalJson(changes.toInsert, input.canonicalJsonOf);
+  const remaining = remainingWrites(toInsert, prior?.sink);
+  const write = { environmentId: env.id, number, ...remaining };
+  const [blobRows, row] = await writeChanges(tx, write, input, changes);
+  const rowsWritten = earlyBlobRows + blobRows + changes.toClose.length + toInsert.length + 1;
+  return {
+    created: true,
+    version: toVersionInfo(input.environment, row),
+    rowsWritten,
+    latest: {
+      environmentId: env.id,
+      versionId: row.version_id,
+      number,
+      digest: input.digest,
+      objects: applyChangeSet(objects, changes, number, true),
+    },
+  };
+}
+
+/** The caller's checked state, the latest objects if known, and blob rows written early. */
+function priorOf(input: StoreVersionInput, env: LockedEnvironment, prior: Prior | null) {
+  if (prior === null) {
+    const known = checkedState(input.latest?.() ?? null, env);
+    return { known, current: known?.objects ?? null, earlyBlobRows: 0 };
+  }
+  return { known: prior.known, current: prior.current, earlyBlobRows: prior.sink.blobRows };
+}
+
+/** The result when the snapshot equals the latest version: no version is created. */
+function unchangedResult(
+  environment: string,
+  latest: LatestRow,
+  known: LatestState | null,
+  prior: Prior | null,
+): StoreVersionResult {
+  if (prior !== null && prior.sink.inserted.size > 0) {
+    throw new Error('rows were written early for a snapshot equal to the latest version');
+  }
+  const version = toVersionInfo(environment, latest);
+  return { created: false, version, rowsWritten: prior?.sink.blobRows ?? 0, latest: known };
 }
 
 /**
@@ -132,24 +210,23 @@ async function currentObjects(
  */
 async function writeChanges(
   tx: postgres.TransactionSql,
-  environmentId: number,
-  number: number,
-  toInsert: readonly ObjectToStore[],
+  write: VersionWrite,
   input: StoreVersionInput,
   changes: ChangeSet,
 ): Promise<[number, LatestRow]> {
-  if (toInsert.length <= SMALL_WRITE_ROWS && changes.toClose.length <= SMALL_WRITE_ROWS) {
+  const { environmentId, number, revisions, blobs } = write;
+  if (revisions.length <= SMALL_WRITE_ROWS && changes.toClose.length <= SMALL_WRITE_ROWS) {
     const [blobRows, , , row] = await Promise.all([
-      insertFewBlobs(tx, toInsert),
+      insertFewBlobs(tx, blobs),
       closeRows(tx, environmentId, number, changes.toClose),
-      insertFewRevisions(tx, environmentId, number, toInsert),
+      insertFewRevisions(tx, environmentId, number, revisions),
       insertVersion(tx, environmentId, number, input, changes),
     ]);
     return [blobRows, row];
   }
-  const blobRows = await copyBlobs(tx, toInsert);
+  const blobRows = await copyBlobs(tx, blobs);
   await closeRows(tx, environmentId, number, changes.toClose);
-  await copyRevisions(tx, environmentId, number, toInsert);
+  await copyRevisions(tx, environmentId, number, revisions);
   return [blobRows, await insertVersion(tx, environmentId, number, input, changes)];
 }
 
@@ -175,37 +252,4 @@ async function insertVersion(
     throw new Error('version insert returned no row');
   }
   return row;
-}
-
-/** The caller's state, if it names the environment's latest version (checked under the lock). */
-function checkedState(state: LatestState | null, env: LockedEnvironment): LatestState | null {
-  if (state === null || env.latest === undefined) {
-    return null;
-  }
-  const same =
-    state.environmentId === env.id &&
-    state.number === env.latest_version &&
-    state.versionId === env.latest.version_id &&
-    state.digest === env.latest.digest;
-  return same ? state : null;
-}
-
-/** Fills in canonical JSON left out by the caller (objects from cached parse units). */
-function withCanonicalJson(
-  objects: readonly ObjectRecord[],
-  canonicalJsonOf: StoreVersionInput['canonicalJsonOf'],
-): ObjectToStore[] {
-  const missing = objects.filter((o) => o.canonicalJson === null).map((o) => o.id);
-  const found =
-    missing.length > 0 && canonicalJsonOf !== undefined ? canonicalJsonOf(missing) : null;
-  return objects.map((object) => {
-    if (object.canonicalJson !== null) {
-      return object as ObjectToStore;
-    }
-    const canonicalJson = found?.get(object.id);
-    if (canonicalJson === undefined) {
-      throw new Error(`no canonical JSON for ${object.id}`);
-    }
-    return { ...object, canonicalJson };
-  });
 }
