@@ -68,15 +68,10 @@ function sorted(text: string): string {
   return JSON.stringify(items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 }
 
-const PLAIN_5050 = `
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: { name: plain, namespace: shop }
-spec:
-  hosts: [cart]
-  http:
-  - route: [{ destination: { host: cart, subset: v1 }, weight: 50 }, { destination: { host: cart, subset: v2 }, weight: 50 }]
-`;
+/** The `plain` VirtualService of BASE with its weights at 50/50. */
+const PLAIN_5050 = (BASE.split('---')[2] ?? '')
+  .replace('weight: 90', 'weight: 50')
+  .replace('weight: 10', 'weight: 50');
 
 describe('target VirtualServices and DestinationRules from the base reading (R6 delegation aware)', () => {
   it('keeps the base reading of unchanged VirtualServices when no delegation is involved', () => {

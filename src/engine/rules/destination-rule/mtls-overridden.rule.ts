@@ -11,6 +11,7 @@ import {
   wideDestinationRules,
 } from '../shared/kiali-mtls.js';
 import { fullName, specOf } from '../shared/resource-fields.js';
+import { perObjectMemo } from '../shared/per-object-memo.js';
 
 interface MutualRules {
   /** Mesh-wide ISTIO_MUTUAL DestinationRules with their host. */
@@ -21,7 +22,6 @@ interface MutualRules {
 }
 
 interface Reading {
-  readonly domain: string;
   /** Expanded host (R2). */
   readonly host: string;
   /** An ISTIO_MUTUAL DestinationRule for one host (not namespace-wide or mesh-wide). */
@@ -29,20 +29,14 @@ interface Reading {
   readonly hasTls: boolean;
 }
 
-/** Per DestinationRule object (objects are immutable; an unchanged one is shared by snapshots). */
-const readings = new WeakMap<Resource, Reading>();
+/** Read once per DestinationRule object. */
+const readingOf = perObjectMemo(readReading);
 
-function readingOf(dr: Resource, domain: string): Reading {
-  const known = readings.get(dr);
-  if (known?.domain === domain) {
-    return known;
-  }
+function readReading(dr: Resource, domain: string): Reading {
   const host = hostOf(dr, domain);
   const isWide = isMeshWideHost(host, domain) || namespaceOfWideHost(host, domain) !== null;
   const isHostMutual = !isWide && destinationRuleTlsMode(dr) === 'ISTIO_MUTUAL';
-  const reading = { domain, host, isHostMutual, hasTls: hasTlsSettings(dr) };
-  readings.set(dr, reading);
-  return reading;
+  return { host, isHostMutual, hasTls: hasTlsSettings(dr) };
 }
 
 function hostOf(dr: Resource, clusterDomain: string): string {

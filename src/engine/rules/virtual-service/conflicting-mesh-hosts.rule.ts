@@ -5,6 +5,7 @@ import { stringsAt } from '../shared/json.js';
 import type { Resource } from '../../model/resource.js';
 import type { Rule } from '../rule.js';
 import { fullName, specOf } from '../shared/resource-fields.js';
+import { perObjectMemo } from '../shared/per-object-memo.js';
 
 const ALL = '*';
 
@@ -27,15 +28,13 @@ function splitKey(key: string): [string, string] {
   return [key.slice(0, slash), key.slice(slash + 1)];
 }
 
-/** Per VirtualService object (objects are immutable; an unchanged one is shared by snapshots). */
-const keysCache = new WeakMap<Resource, { readonly domain: string; readonly keys: string[] }>();
+/**
+ * The `scope/fqdn` keys a mesh-bound VirtualService declares (none when not mesh-bound), read
+ * once per object.
+ */
+const hostKeys = perObjectMemo(readHostKeys);
 
-/** The `scope/fqdn` keys a mesh-bound VirtualService declares (none when not mesh-bound). */
-function hostKeys(vs: Resource, clusterDomain: string): readonly string[] {
-  const known = keysCache.get(vs);
-  if (known?.domain === clusterDomain) {
-    return known.keys;
-  }
+function readHostKeys(vs: Resource, clusterDomain: string): readonly string[] {
   const keys: string[] = [];
   if (isMeshBound(vs)) {
     const fqdns = new Set(
@@ -49,7 +48,6 @@ function hostKeys(vs: Resource, clusterDomain: string): readonly string[] {
       }
     }
   }
-  keysCache.set(vs, { domain: clusterDomain, keys });
   return keys;
 }
 

@@ -6,11 +6,11 @@ import { pushTo, stringsAt } from '../shared/json.js';
 import { fullName, specOf } from '../shared/resource-fields.js';
 import { type DestinationRef, destinationsOf } from './shared/destinations.js';
 import { gatewayRefs } from './shared/gateway-refs.js';
+import { perObjectMemo } from '../shared/per-object-memo.js';
 
 const isHttpRoute = (d: DestinationRef): boolean => !d.isMirror && d.path.startsWith('spec.http[');
 
 interface Routes {
-  readonly domain: string;
   /** http route destinations (mirrors excluded). */
   readonly destinations: readonly DestinationRef[];
   /** Its own hosts it splits into subsets, sorted. */
@@ -18,26 +18,19 @@ interface Routes {
   readonly gatewayBound: boolean;
 }
 
-/** Per VirtualService object (objects are immutable; an unchanged one is shared by snapshots). */
-const routesCache = new WeakMap<Resource, Routes>();
-
 /**
  * `initVirtualServiceDestinations`: an http route destination with a subset whose host is one of
- * the VirtualService's hosts splits that host into subsets.
+ * the VirtualService's hosts splits that host into subsets. Read once per object.
  */
-function routesOf(vs: Resource, domain: string): Routes {
-  const known = routesCache.get(vs);
-  if (known?.domain === domain) {
-    return known;
-  }
+const routesOf = perObjectMemo(readRoutes);
+
+function readRoutes(vs: Resource, domain: string): Routes {
   const ns = vs.key.namespace;
   const destinations = destinationsOf(vs, domain).filter(isHttpRoute);
   const hosts = new Set(stringsAt(specOf(vs), 'hosts').map((h) => resolveShortName(h, ns, domain)));
   const routed = destinations.filter((d) => (d.subset ?? '') !== '' && hosts.has(d.fqdn));
   const splits = uniqueSorted(routed.map((d) => d.fqdn));
-  const routes = { domain, destinations, splits, gatewayBound: gatewayRefs(vs).length > 0 };
-  routesCache.set(vs, routes);
-  return routes;
+  return { destinations, splits, gatewayBound: gatewayRefs(vs).length > 0 };
 }
 
 /** Host → VirtualServices that split their own host into subsets. */

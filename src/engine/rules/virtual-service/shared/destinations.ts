@@ -2,6 +2,7 @@ import { resolveShortName } from '../../../graph/hosts/short-name.js';
 import { numberAt, objectAt, objectsAt, stringAt } from '../../shared/json.js';
 import type { JsonObject } from '../../../model/json.js';
 import type { Resource } from '../../../model/resource.js';
+import { perObjectMemo } from '../../shared/per-object-memo.js';
 import { fieldPath, specOf } from '../../shared/resource-fields.js';
 
 /** One `destination` (or mirror) of a VirtualService, where it is written. */
@@ -54,23 +55,13 @@ function httpMirrors(
   return out;
 }
 
-/** Per VirtualService object (objects are immutable; an unchanged one is shared by snapshots). */
-const cache = new WeakMap<Resource, { readonly domain: string; readonly refs: DestinationRef[] }>();
-
 /**
  * Every route destination and mirror of a VirtualService, http then tcp then tls
  * (`getRouteDestinations` / `getHTTPMirrorDestinations`, istio/istio:pkg/config/analysis/
  * analyzers/virtualservice/util.go@86c9f01f). Read once per object and cluster domain.
  */
-export function destinationsOf(vs: Resource, clusterDomain: string): readonly DestinationRef[] {
-  const known = cache.get(vs);
-  if (known?.domain === clusterDomain) {
-    return known.refs;
-  }
-  const refs = readDestinations(vs, clusterDomain);
-  cache.set(vs, { domain: clusterDomain, refs });
-  return refs;
-}
+export const destinationsOf: (vs: Resource, clusterDomain: string) => readonly DestinationRef[] =
+  perObjectMemo((vs, clusterDomain) => readDestinations(vs, clusterDomain));
 
 function readDestinations(vs: Resource, clusterDomain: string): DestinationRef[] {
   const spec = specOf(vs);
