@@ -1,0 +1,151 @@
+import postgres from 'postgres';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseSnapshot } from '../../src/engine/index.js';
+import {
+  generateSyntheticMesh,
+  syntheticMeshYaml,
+} from '../../src/engine/testing/synthetic-mesh.js';
+import { snapshotDigest, toObjectsToStore } from '../../src/modules/snapshots/content-hash.js';
+import { SnapshotStoreRepository } from '../../src/modules/snapshots/snapshot-store.repository.js';
+import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
+
+// Ingests with 1,000 or more documents the cache has not seen parse inside the store transaction
+// while their rows are written (SnapshotIngester.streamed): the same rows, errors and guarantees
+// as the sequential path, which the other ingest specs cover with smaller inputs.
+
+let one: TestApp;
+let two: TestApp;
+let sql: postgres.Sql;
+
+beforeAll(async () => {
+  one = await startTestApp();
+  two = await startTestApp(); // a second process: its ingest cache is empty, as after a restart
+  sql = postgres(one.databaseUrl, { max: 2, onnotice: () => undefined });
+});
+
+afterAll(async () => {
+  await sql.end();
+  await one.close();
+  await two.close();
+});
+
+const CANARY = 'streamed-secret-canary-7c1e';
+const mesh = syntheticMeshYaml(generateSyntheticMesh({ size: 'S', seed: 21 }).resources);
+
+function configMaps(count: number, marker: string): string {
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${String(i)}\n  namespace: bulk\ndata:\n  marker: ${marker}-${String(i)}\n`,
+  ).join('---\n');
+}
+
+const SECRET = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: bulk\nstringData:\n  password: ${CANARY}\n`;
+const LARGE = `${mesh}---\n${configMaps(300, 'v1')}---\n${SECRET}`;
+
+function ingest(app: TestApp, env: string, yaml: string) {
+  return request(app.server)
+    .post(`/api/v1/environments/${env}/versions`)
+    .set('content-type', 'application/yaml')
+    .send(yaml);
+}
+
+function reference(yaml: string) {
+  const parsed = parseSnapshot([{ name: 'request.yaml', text: yaml }], {
+    defaultNamespace: 'default',
+  });
+  if (!parsed.ok) {
+    throw new Error(parsed.error.message);
+  }
+  const objects = toObjectsToStore(parsed.value.resources);
+  return {
+    digest: snapshotDigest(objects),
+    rows: objects.map((o) => `${o.id} ${o.hash}`).sort(),
+  };
+}
+
+async function stored(env: string, version: number) {
+  const rows = await sql<{ line: string }[]>`
+    SELECT r.object_id || ' ' || r.hash AS line
+    FROM resource_revision r JOIN environment e ON e.id = r.environment_id
+    WHERE e.name = ${env} AND r.valid_from <= ${version} AND (r.valid_to IS NULL OR r.valid_to > ${version})`;
+  const [row] = await sql<{ digest: string }[]>`
+    SELECT v.digest FROM version v JOIN environment e ON e.id = v.environment_id
+    WHERE e.name = ${env} AND v.number = ${version}`;
+  return { digest: row?.digest, rows: rows.map((r) => r.line).sort() };
+}
+
+async function blobsContaining(text: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM blob WHERE body::text LIKE ${'%' + text + '%'}`;
+  return row?.n ?? 0;
+}
+
+async function revisionRows(env: string): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM resource_revision r JOIN environment e ON e.id = r.environment_id
+    WHERE e.name = ${env}`;
+  return row?.n ?? 0;
+}
+
+describe('large ingest (parse inside the store transaction)', () => {
+  it('stores exactly what a full parse gives, Secret values left out, through the streamed path', async () => {
+    const env = uniqueEnvironment('large');
+    const spy = vi.spyOn(one.app.get(SnapshotStoreRepository), 'storeVersionStreamed');
+    const res = await ingest(one, env, LARGE);
+    expect(res.status).toBe(201);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(res.body.objectCount).toBeGreaterThan(1_000);
+    expect(await stored(env, 1)).toEqual(reference(LARGE));
+    expect(await blobsContaining(CANARY)).toBe(0);
+  });
+
+  it('a bad last document rejects the snapshot with its location and leaves nothing behind', async () => {
+    const env = uniqueEnvironment('large-bad');
+    expect((await ingest(one, env, LARGE)).status).toBe(201);
+    const rowsBefore = await revisionRows(env);
+    // Over 4,000 new objects before the bad one: a first batch of rows is written (EarlyWrites)
+    // before the parse reaches it, and must be rolled back with the rest.
+    const bad = `${mesh}---\n${configMaps(4_200, 'rolled-back')}---\nkind: ConfigMap\nmetadata: [not, a, map]\n`;
+    // Through the second process: nothing of it is cached there, so it takes the streamed path.
+    const spy = vi.spyOn(two.app.get(SnapshotStoreRepository), 'storeVersionStreamed');
+    const res = await ingest(two, env, bad);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(res.status).toBe(400);
+    expect(res.body.error.document).toBeGreaterThan(1_000);
+    expect(res.body.error.line).toBeGreaterThan(1);
+    expect(await revisionRows(env)).toBe(rowsBefore);
+    expect(await blobsContaining('rolled-back-0')).toBe(0);
+    const versions = await request(one.server).get(`/api/v1/environments/${env}/versions`);
+    expect(versions.body.items).toHaveLength(1);
+  });
+
+  it('after a restart, the same content is no new version, and a large change is the next one', async () => {
+    const env = uniqueEnvironment('large-restart');
+    expect((await ingest(one, env, LARGE)).status).toBe(201);
+    const again = await ingest(two, env, LARGE);
+    expect(again.status).toBe(200);
+    expect(again.body.created).toBe(false);
+    const changed = `${mesh}---\n${configMaps(300, 'v2')}---\n${SECRET}`;
+    const next = await ingest(two, env, changed);
+    expect(next.status).toBe(201);
+    expect(next.body.version).toMatchObject({ number: 2, modified: 300, added: 0, removed: 0 });
+    expect(await stored(env, 2)).toEqual(reference(changed));
+    expect(await stored(env, 1)).toEqual(reference(LARGE));
+  });
+
+  it('concurrent large ingests to one environment get consecutive versions', async () => {
+    const env = uniqueEnvironment('large-concurrent');
+    const texts = ['a', 'b', 'c'].map((m) => `${mesh}---\n${configMaps(300, m)}`);
+    const results = await Promise.all(texts.map((text) => ingest(one, env, text)));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    const numbers = results.map((r) => (r.body.version as { number: number }).number);
+    expect([...numbers].sort()).toEqual([1, 2, 3]);
+    for (const [i, text] of texts.entries()) {
+      expect(await stored(env, numbers[i] ?? 0)).toEqual(reference(text));
+    }
+  });
+});
