@@ -3,6 +3,8 @@
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+# patch-package applies these on install (postinstall): a postgres.js COPY error fix.
+COPY patches ./patches
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY prisma.config.ts tsconfig*.json ./

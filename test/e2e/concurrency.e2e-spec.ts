@@ -55,4 +55,34 @@ describe('50 concurrent writers (issue 8)', () => {
       .map((r) => r.body.version.number as number);
     expect([...returned].sort((a, b) => a - b)).toEqual(range(50));
   });
+
+  it('environments ingesting the same new objects at once share their blobs (COPY race)', async () => {
+    // 300 objects: above the INSERT threshold, so blobs go by COPY; the same content in every
+    // environment makes the writers race on the same blob hashes.
+    const marker = uniqueEnvironment('blob');
+    const body = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${String(i)}\ndata:\n  m: ${marker}-${String(i)}\n`,
+    ).join('---\n');
+    const envs = Array.from({ length: 6 }, () => uniqueEnvironment('race'));
+    const results = await Promise.all(
+      envs.map((env) =>
+        request(t.server)
+          .post(`/api/v1/environments/${env}/versions`)
+          .set('content-type', 'application/yaml')
+          .send(body),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(envs.map(() => 201));
+    const [blobs] = await sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM blob WHERE body::text LIKE ${'%' + marker + '%'}`;
+    expect(blobs?.n).toBe(300);
+    for (const env of envs) {
+      const [rows] = await sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM resource_revision r JOIN environment e ON e.id = r.environment_id
+        WHERE e.name = ${env} AND r.valid_to IS NULL`;
+      expect(rows?.n).toBe(300);
+    }
+  });
 });
