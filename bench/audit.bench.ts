@@ -7,7 +7,7 @@
 // BENCH_VERSIONS=200 shortens the run; BENCH_SAMPLES sets the samples per query (default 200);
 // BENCH_KEEP_DB=1 keeps the database (and skips the prune) for EXPLAIN sessions;
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import type { Resource } from '../src/engine/index.js';
 import { Prng } from '../src/engine/testing/prng.js';
 import { generateSyntheticMesh } from '../src/engine/testing/synthetic-mesh.js';
@@ -28,6 +28,7 @@ import { SnapshotsService } from '../src/modules/snapshots/snapshots.service.js'
 import type { ObjectToStore } from '../src/modules/snapshots/snapshots.types.js';
 import { PrismaService } from '../src/platform/database/prisma.service.js';
 import type { SqlService } from '../src/platform/database/sql.service.js';
+import { createPostgresClient } from '../src/platform/database/postgres-client.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const VERSIONS = Number(process.env['BENCH_VERSIONS'] ?? 1000);
@@ -216,7 +217,7 @@ async function buildHistory(sql: postgres.Sql): Promise<Resource[]> {
 }
 
 const db = await openBenchDatabase();
-const sql = postgres(db.url, { max: 10, onnotice: () => undefined });
+const sql = createPostgresClient(db.url, { max: 10, onnotice: () => undefined });
 const sqlService = { sql } as unknown as SqlService;
 const prisma = new PrismaService(db.url);
 try {

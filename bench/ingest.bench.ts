@@ -5,7 +5,7 @@
 // keeps the best time of each column (the build machine is shared: single runs are noisy).
 import { performance } from 'node:perf_hooks';
 import { loadAll } from 'js-yaml';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { parseSnapshot, type Resource } from '../src/engine/index.js';
 import {
   generateSyntheticMesh,
@@ -19,6 +19,7 @@ import { IngestCache } from '../src/modules/snapshots/ingest-cache.js';
 import { SnapshotIngester } from '../src/modules/snapshots/snapshot-ingester.js';
 import { SnapshotStoreRepository } from '../src/modules/snapshots/snapshot-store.repository.js';
 import type { SqlService } from '../src/platform/database/sql.service.js';
+import { createPostgresClient } from '../src/platform/database/postgres-client.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const sizes = (process.env['BENCH_SIZES'] ?? 'S,M,L').split(',') as MeshSize[];
@@ -118,7 +119,7 @@ function best<T>(items: readonly T[], by: (item: T) => number): T {
 }
 
 const db = await openBenchDatabase();
-const sql = postgres(db.url, { max: 4, onnotice: () => undefined });
+const sql = createPostgresClient(db.url, { max: 4, onnotice: () => undefined });
 const store = new SnapshotStoreRepository({ sql } as unknown as SqlService);
 try {
   console.log(

@@ -11,12 +11,12 @@ interface CreateOptions {
 
 /** Opens the database exactly as `serve` does (DATABASE_URL, else the embedded one), runs `work`. */
 async function openTokenStore(work: (store: TokenStore) => Promise<number>): Promise<number> {
-  const [{ loadConfig }, { prepareDatabase }, { TokenStore }, { default: postgres }] =
+  const [{ loadConfig }, { prepareDatabase }, { TokenStore }, { createPostgresClient }] =
     await Promise.all([
       import('../../platform/config/app-config.js'),
       import('../../platform/database/prepare-database.js'),
       import('../../platform/auth/token-store.js'),
-      import('postgres'),
+      import('../../platform/database/postgres-client.js'),
     ]);
   const config = loadConfig(process.env);
   const database = await prepareDatabase({
@@ -25,7 +25,7 @@ async function openTokenStore(work: (store: TokenStore) => Promise<number>): Pro
     embeddedPgPort: config.embeddedPgPort,
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  const sql = postgres(database.url, { max: 1, onnotice: () => undefined });
+  const sql = createPostgresClient(database.url, { max: 1, onnotice: () => undefined });
   try {
     return await work(new TokenStore(sql));
   } finally {

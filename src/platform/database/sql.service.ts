@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { createPostgresClient } from './postgres-client.js';
 import { DATABASE_URL } from './database.tokens.js';
 
 /**
@@ -11,7 +12,11 @@ export class SqlService implements OnModuleDestroy {
   readonly sql: postgres.Sql;
 
   constructor(@Inject(DATABASE_URL) url: string) {
-    this.sql = postgres(url, { max: 10, onnotice: () => undefined, idle_timeout: 30 });
+    this.sql = createPostgresClient(url, {
+      max: 10,
+      onnotice: () => undefined,
+      idle_timeout: 30,
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
