@@ -11,6 +11,7 @@ import { snapshotDigest, toObjectsToStore } from '../../src/modules/snapshots/co
 import { IngestCache } from '../../src/modules/snapshots/ingest-cache.js';
 import { SnapshotStoreRepository } from '../../src/modules/snapshots/snapshot-store.repository.js';
 import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
+import { referenceRows, storedRows } from '../support/stored-rows.js';
 
 // Two app instances on one database: each has its own in-process ingest cache, as two replicas.
 let one: TestApp;
@@ -41,39 +42,14 @@ function ingest(app: TestApp, env: string, yaml: string, query = '') {
     .send(yaml);
 }
 
-/** What the full path (parse everything, hash everything) stores for this text. */
-function reference(yaml: string, namespace = 'default') {
-  const parsed = parseSnapshot([{ name: 'request.yaml', text: yaml }], {
-    defaultNamespace: namespace,
-  });
-  if (!parsed.ok) {
-    throw new Error(parsed.error.message);
-  }
-  const objects = toObjectsToStore(parsed.value.resources);
-  const rows = objects.map((o) => `${o.id} ${o.hash} ${o.apiVersion} ${o.known}`).sort();
-  return { digest: snapshotDigest(objects), rows };
-}
-
-/** The rows a version sees, and its digest, as stored. */
-async function stored(env: string, version: number) {
-  const rows = await sql<{ line: string }[]>`
-    SELECT r.object_id || ' ' || r.hash || ' ' || r.api_version || ' ' || r.known AS line
-    FROM resource_revision r JOIN environment e ON e.id = r.environment_id
-    WHERE e.name = ${env} AND r.valid_from <= ${version} AND (r.valid_to IS NULL OR r.valid_to > ${version})`;
-  const [row] = await sql<{ digest: string }[]>`
-    SELECT v.digest FROM version v JOIN environment e ON e.id = v.environment_id
-    WHERE e.name = ${env} AND v.number = ${version}`;
-  return { digest: row?.digest, rows: rows.map((r) => r.line).sort() };
-}
-
 describe('incremental ingest', () => {
   it('stores exactly what a full ingest stores (same digest, same rows)', async () => {
     const env = uniqueEnvironment('incr');
     expect((await ingest(one, env, V1)).status).toBe(201);
     const second = await ingest(one, env, V2);
     expect(second.status).toBe(201);
-    expect(await stored(env, 2)).toEqual(reference(V2));
-    expect(await stored(env, 1)).toEqual(reference(V1));
+    expect(await storedRows(sql, env, 2)).toEqual(referenceRows(V2));
+    expect(await storedRows(sql, env, 1)).toEqual(referenceRows(V1));
     // Only the changed objects were written: a blob, a new row and a closed row each, plus the version.
     const { modified, added, removed } = second.body.version as {
       modified: number;
@@ -91,7 +67,7 @@ describe('incremental ingest', () => {
     await ingest(one, env, V2);
     const back = await ingest(one, env, V1);
     expect(back.status).toBe(201);
-    expect(back.body.version.digest).toBe(reference(V1).digest);
+    expect(back.body.version.digest).toBe(referenceRows(V1).digest);
     expect(await ingest(one, env, V1)).toMatchObject({ status: 200 });
   });
 
@@ -102,8 +78,8 @@ describe('incremental ingest', () => {
     const third = await ingest(one, env, V3); // one's cache says 1, the database says 2
     expect(third.status).toBe(201);
     expect(third.body.version.number).toBe(3);
-    expect(await stored(env, 3)).toEqual(reference(V3));
-    expect(await stored(env, 2)).toEqual(reference(V2));
+    expect(await storedRows(sql, env, 3)).toEqual(referenceRows(V3));
+    expect(await storedRows(sql, env, 2)).toEqual(referenceRows(V2));
   });
 
   it('a stale cache re-parses cached documents it must write back (written through the repository)', async () => {
@@ -129,7 +105,7 @@ describe('incremental ingest', () => {
     expect(back.status).toBe(201);
     expect(back.body.version.number).toBe(3);
     expect(back.body.version.modified).toBeGreaterThan(0);
-    expect(await stored(env, 3)).toEqual(reference(V1));
+    expect(await storedRows(sql, env, 3)).toEqual(referenceRows(V1));
   });
 
   it('a changed default namespace re-parses documents that carry none', async () => {
@@ -139,7 +115,7 @@ describe('incremental ingest', () => {
     const moved = await ingest(one, env, doc, '?namespace=beta');
     expect(moved.status).toBe(201);
     expect(moved.body.version).toMatchObject({ added: 1, removed: 1, modified: 0 });
-    expect(await stored(env, 2)).toEqual(reference(doc, 'beta'));
+    expect(await storedRows(sql, env, 2)).toEqual(referenceRows(doc, 'beta'));
   });
 
   it('a duplicate object across a cached and a new document is refused as by a full parse', async () => {

@@ -1,14 +1,13 @@
 import postgres from 'postgres';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseSnapshot } from '../../src/engine/index.js';
 import {
   generateSyntheticMesh,
   syntheticMeshYaml,
 } from '../../src/engine/testing/synthetic-mesh.js';
-import { snapshotDigest, toObjectsToStore } from '../../src/modules/snapshots/content-hash.js';
 import { SnapshotStoreRepository } from '../../src/modules/snapshots/snapshot-store.repository.js';
 import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
+import { referenceRows, storedRows } from '../support/stored-rows.js';
 
 // Ingests with 1,000 or more documents the cache has not seen parse inside the store transaction
 // while their rows are written (SnapshotIngester.streamed): the same rows, errors and guarantees
@@ -51,31 +50,6 @@ function ingest(app: TestApp, env: string, yaml: string) {
     .send(yaml);
 }
 
-function reference(yaml: string) {
-  const parsed = parseSnapshot([{ name: 'request.yaml', text: yaml }], {
-    defaultNamespace: 'default',
-  });
-  if (!parsed.ok) {
-    throw new Error(parsed.error.message);
-  }
-  const objects = toObjectsToStore(parsed.value.resources);
-  return {
-    digest: snapshotDigest(objects),
-    rows: objects.map((o) => `${o.id} ${o.hash}`).sort(),
-  };
-}
-
-async function stored(env: string, version: number) {
-  const rows = await sql<{ line: string }[]>`
-    SELECT r.object_id || ' ' || r.hash AS line
-    FROM resource_revision r JOIN environment e ON e.id = r.environment_id
-    WHERE e.name = ${env} AND r.valid_from <= ${version} AND (r.valid_to IS NULL OR r.valid_to > ${version})`;
-  const [row] = await sql<{ digest: string }[]>`
-    SELECT v.digest FROM version v JOIN environment e ON e.id = v.environment_id
-    WHERE e.name = ${env} AND v.number = ${version}`;
-  return { digest: row?.digest, rows: rows.map((r) => r.line).sort() };
-}
-
 async function blobsContaining(text: string): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
     SELECT count(*)::int AS n FROM blob WHERE body::text LIKE ${'%' + text + '%'}`;
@@ -98,7 +72,7 @@ describe('large ingest (parse inside the store transaction)', () => {
     expect(spy).toHaveBeenCalledTimes(1);
     spy.mockRestore();
     expect(res.body.objectCount).toBeGreaterThan(1_000);
-    expect(await stored(env, 1)).toEqual(reference(LARGE));
+    expect(await storedRows(sql, env, 1)).toEqual(referenceRows(LARGE));
     expect(await blobsContaining(CANARY)).toBe(0);
   });
 
@@ -133,8 +107,8 @@ describe('large ingest (parse inside the store transaction)', () => {
     const next = await ingest(two, env, changed);
     expect(next.status).toBe(201);
     expect(next.body.version).toMatchObject({ number: 2, modified: 300, added: 0, removed: 0 });
-    expect(await stored(env, 2)).toEqual(reference(changed));
-    expect(await stored(env, 1)).toEqual(reference(LARGE));
+    expect(await storedRows(sql, env, 2)).toEqual(referenceRows(changed));
+    expect(await storedRows(sql, env, 1)).toEqual(referenceRows(LARGE));
   });
 
   it('concurrent large ingests to one environment get consecutive versions', async () => {
@@ -145,7 +119,7 @@ describe('large ingest (parse inside the store transaction)', () => {
     const numbers = results.map((r) => (r.body.version as { number: number }).number);
     expect([...numbers].sort()).toEqual([1, 2, 3]);
     for (const [i, text] of texts.entries()) {
-      expect(await stored(env, numbers[i] ?? 0)).toEqual(reference(text));
+      expect(await storedRows(sql, env, numbers[i] ?? 0)).toEqual(referenceRows(text));
     }
   });
 });
