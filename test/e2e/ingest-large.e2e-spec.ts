@@ -9,9 +9,10 @@ import { SnapshotStoreRepository } from '../../src/modules/snapshots/snapshot-st
 import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
 import { referenceRows, storedRows } from '../support/stored-rows.js';
 
-// Ingests with 1,000 or more documents the cache has not seen parse inside the store transaction
-// while their rows are written (SnapshotIngester.streamed): the same rows, errors and guarantees
-// as the sequential path, which the other ingest specs cover with smaller inputs.
+// Ingests with 500 or more documents the cache has not seen parse inside the store transaction
+// while their rows are written in batches (SnapshotIngester.streamed, EarlyWrites): the same rows,
+// errors and guarantees as the sequential path, which the other ingest specs cover with smaller
+// inputs.
 
 let one: TestApp;
 let two: TestApp;
@@ -76,12 +77,24 @@ describe('large ingest (parse inside the store transaction)', () => {
     expect(await blobsContaining(CANARY)).toBe(0);
   });
 
+  it('a mid-sized snapshot (600 new documents, three batches) streams too, with exact rows', async () => {
+    const env = uniqueEnvironment('mid');
+    const text = configMaps(600, 'mid');
+    const spy = vi.spyOn(one.app.get(SnapshotStoreRepository), 'storeVersionStreamed');
+    const res = await ingest(one, env, text);
+    expect(res.status).toBe(201);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(res.body.objectCount).toBe(600);
+    expect(await storedRows(sql, env, 1)).toEqual(referenceRows(text));
+  });
+
   it('a bad last document rejects the snapshot with its location and leaves nothing behind', async () => {
     const env = uniqueEnvironment('large-bad');
     expect((await ingest(one, env, LARGE)).status).toBe(201);
     const rowsBefore = await revisionRows(env);
-    // Over 4,000 new objects before the bad one: a first batch of rows is written (EarlyWrites)
-    // before the parse reaches it, and must be rolled back with the rest.
+    // Over 5,000 new objects (batches of about 650) before the bad one: batches of rows are
+    // written (EarlyWrites) before the parse reaches it, and must be rolled back with the rest.
     const bad = `${mesh}---\n${configMaps(4_200, 'rolled-back')}---\nkind: ConfigMap\nmetadata: [not, a, map]\n`;
     // Through the second process: nothing of it is cached there, so it takes the streamed path.
     const spy = vi.spyOn(two.app.get(SnapshotStoreRepository), 'storeVersionStreamed');

@@ -29,6 +29,7 @@ import {
   patchedSnapshotDigest,
   unitKey,
 } from './snapshot-digest.js';
+import { earlyWriteBatch } from './early-writes.js';
 import { parsePlan, parsePlanInSlices } from './planned-parse.js';
 import { prepare, prepareFresh, type Prepared, type PreparedUnit } from './prepare-records.js';
 import { SnapshotStoreRepository } from './snapshot-store.repository.js';
@@ -54,8 +55,12 @@ export interface IngestFilesResult {
   readonly timings: { readonly parseMs: number; readonly storeMs: number };
 }
 
-/** Fresh units from which the parse runs inside the store transaction (SnapshotIngester.streamed). */
-const STREAM_MIN_UNITS = 1_000;
+/**
+ * Fresh units from which the parse runs inside the store transaction (SnapshotIngester.streamed):
+ * two of the smallest batches (earlyWriteBatch). Below, the rows are few and written at once.
+ * Was 1,000 while revision rows went as INSERTs and every ingest read the latest objects first.
+ */
+const STREAM_MIN_UNITS = 500;
 
 interface IngestContext {
   readonly request: IngestFilesRequest;
@@ -189,9 +194,10 @@ export class SnapshotIngester {
   }
 
   /**
-   * Many fresh units: the parse runs inside the store transaction (environment locked), and each
-   * fresh unit's rows (blobs, revisions) are handed to the store as soon as they are known, so the
-   * database writes them while the parse goes on. A rejected snapshot rolls the transaction back.
+   * Many fresh units: the parse runs inside the store transaction (from its start, while the
+   * environment's lock is taken), and each fresh unit's rows (blobs, revisions) are handed to the
+   * store as soon as they are known, so the database writes them while the parse goes on. A
+   * rejected snapshot rolls the transaction back.
    */
   private async streamed(context: IngestContext): Promise<Result<IngestDone, InputError>> {
     const { request, plan } = context;
@@ -199,29 +205,35 @@ export class SnapshotIngester {
     const kept: { prepared: Omit<IngestDone, 'stored'> | null } = { prepared: null };
     const { environment } = request;
     const latest = () => this.cache.takeLatest(environment);
-    const stored = await this.store.storeVersionStreamed(environment, latest, async (sink) => {
-      const onFresh = (index: number, entry: ParsedUnit<CachedUnit>) => {
-        if (entry.fresh !== null) {
-          const unit = prepareFresh(entry.unit, entry.fresh, entry.newlines);
-          done[index] = unit;
-          sink.add(unit.records);
+    const batch = earlyWriteBatch(plan.freshUnits);
+    const stored = await this.store.storeVersionStreamed(
+      environment,
+      latest,
+      batch,
+      async (sink) => {
+        const onFresh = (index: number, entry: ParsedUnit<CachedUnit>) => {
+          if (entry.fresh !== null) {
+            const unit = prepareFresh(entry.unit, entry.fresh, entry.newlines);
+            done[index] = unit;
+            sink.add(unit.records);
+          }
+        };
+        const parsed = await parsePlanInSlices(
+          request.files,
+          request.options,
+          plan,
+          onFresh,
+          () => sink.busy,
+        );
+        if (!parsed.ok) {
+          return parsed;
         }
-      };
-      const parsed = await parsePlanInSlices(
-        request.files,
-        request.options,
-        plan,
-        onFresh,
-        () => sink.busy,
-      );
-      if (!parsed.ok) {
-        return parsed;
-      }
-      const parseMs = performance.now() - context.started;
-      const input = this.storeInput(context, parsed.value, prepare(parsed.value, done));
-      kept.prepared = { ...input, parseMs };
-      return ok(input.input);
-    });
+        const parseMs = performance.now() - context.started;
+        const input = this.storeInput(context, parsed.value, prepare(parsed.value, done));
+        kept.prepared = { ...input, parseMs };
+        return ok(input.input);
+      },
+    );
     if (!stored.ok) {
       return stored;
     }

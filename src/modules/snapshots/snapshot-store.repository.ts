@@ -57,24 +57,25 @@ export class SnapshotStoreRepository {
   }
 
   /**
-   * storeVersion, with the input produced inside the transaction once the environment is locked:
-   * `produce` (the parse) may hand objects to the sink as it goes, so their rows are written
-   * while it runs. `latest` is storeVersion's `latest` (the input's is not asked). A rejection
-   * (`ok: false`) rolls everything back and is returned as it is.
+   * storeVersion, with the input produced inside the transaction: `produce` (the parse) starts as
+   * soon as the transaction has begun, while the environment's lock is being taken, and may hand
+   * objects to the sink as it goes, so their rows are written (once the lock is granted) while it
+   * runs. `latest` is storeVersion's `latest` (the input's is not asked); `batchObjects` is the
+   * sink's batch size (earlyWriteBatch). A rejection (`ok: false`) rolls everything back and is
+   * returned as it is.
    */
   async storeVersionStreamed<E>(
     environment: string,
     latest: () => LatestState | null,
+    batchObjects: number,
     produce: (sink: EarlyWrites) => Promise<Result<StoreVersionInput, E>>,
   ): Promise<Result<StoreVersionResult, E>> {
     const { sql } = this.db;
     try {
       return await sql.begin(async (tx) => {
-        const env = await lockEnvironment(tx, environment);
-        const known = checkedState(latest(), env);
-        const current = known?.objects ?? (await currentObjects(tx, env.id));
-        const number = env.latest_version + 1;
-        const sink = new EarlyWrites(tx, { environmentId: env.id, number, current });
+        const locked = lockWithState(tx, environment, latest);
+        locked.catch(() => undefined); // awaited below, or through the sink's first write
+        const sink = new EarlyWrites(tx, locked.then(targetOf), batchObjects);
         const produced = await produce(sink).catch(async (error: unknown) => {
           await sink.abandon();
           throw error;
@@ -84,6 +85,7 @@ export class SnapshotStoreRepository {
           throw new Rejected(produced.error);
         }
         await sink.flush();
+        const { env, known, current } = await locked;
         return ok(await storeLocked(tx, env, produced.value, { sink, known, current }));
       });
     } catch (error: unknown) {
@@ -93,6 +95,30 @@ export class SnapshotStoreRepository {
       throw error;
     }
   }
+}
+
+/** The locked environment, the caller's state if still current, and the latest objects. */
+async function lockWithState(
+  tx: postgres.TransactionSql,
+  environment: string,
+  latest: () => LatestState | null,
+): Promise<{
+  env: LockedEnvironment;
+  known: LatestState | null;
+  current: Map<string, CurrentObject>;
+}> {
+  const env = await lockEnvironment(tx, environment);
+  const known = checkedState(latest(), env);
+  const current = known?.objects ?? (await currentObjects(tx, env));
+  return { env, known, current };
+}
+
+function targetOf(state: { env: LockedEnvironment; current: Map<string, CurrentObject> }) {
+  return {
+    environmentId: state.env.id,
+    number: state.env.latest_version + 1,
+    current: state.current,
+  };
 }
 
 /** Carries a produced rejection out of the transaction callback, so that it rolls back. */
@@ -120,7 +146,7 @@ async function storeLocked(
   if (env.latest?.digest === input.digest) {
     return unchangedResult(input.environment, env.latest, known, prior);
   }
-  const objects = current ?? (await currentObjects(tx, env.id));
+  const objects = current ?? (await currentObjects(tx, env));
   const changes = changesOf(objects, known, input);
   const number = env.latest_version + 1;
   const toInsert = withCanonicalJson(changes.toInsert, input.canonicalJsonOf);
@@ -195,8 +221,12 @@ async function lockEnvironment(
 /** The latest version's objects, read from the database (no usable cached state). */
 async function currentObjects(
   tx: postgres.TransactionSql,
-  environmentId: number,
+  env: LockedEnvironment,
 ): Promise<Map<string, CurrentObject>> {
+  if (env.latest_version === 0) {
+    return new Map(); // no version yet (a new environment): spare the round trip
+  }
+  const environmentId = env.id;
   const rows = await tx<{ object_id: string; hash: string; valid_from: number }[]>`
     SELECT object_id, hash, valid_from FROM resource_revision
     WHERE environment_id = ${environmentId} AND valid_to IS NULL`;
