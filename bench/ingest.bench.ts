@@ -1,8 +1,9 @@
 // npm run bench:ingest — parse, full ingest and incremental (10-object) ingest on synthetic
 // meshes S (1k objects), M (10k) and L (50k, ~50 MB), next to the floor measured in the same run:
 // js-yaml parse of the same bytes + COPY of the same rows into tables of the same shape.
-// BENCH_SIZES=S,M limits the sizes. BENCH_RUNS=N (default 2) repeats each size on emptied tables and
-// keeps the best time of each column (the build machine is shared: single runs are noisy).
+// BENCH_SIZES=S,M limits the sizes. Each size is repeated on emptied tables and the best time of
+// each column kept (the build machine is shared: one js-yaml parse of S took 42 to 81 ms); the runs
+// default to 10 at S, 4 at M and 2 at L, about 5, 20 and 40 s; BENCH_RUNS=N sets them all.
 import { performance } from 'node:perf_hooks';
 import { loadAll } from 'js-yaml';
 import type postgres from 'postgres';
@@ -23,7 +24,9 @@ import { createPostgresClient } from '../src/platform/database/postgres-client.j
 import { openBenchDatabase } from './bench-database.js';
 
 const sizes = (process.env['BENCH_SIZES'] ?? 'S,M,L').split(',') as MeshSize[];
-const runs = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 2));
+const DEFAULT_RUNS: Record<MeshSize, number> = { S: 10, M: 4, L: 2 };
+const runsOf = (size: MeshSize): number =>
+  Math.max(1, Number(process.env['BENCH_RUNS'] ?? DEFAULT_RUNS[size]));
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
@@ -130,7 +133,7 @@ try {
     const yaml = syntheticMeshYaml(mesh.resources);
     const mutated = syntheticMeshYaml(mutateMesh(mesh.resources, 10, 7).resources);
     const results: Run[] = [];
-    for (let run = 0; run < runs; run += 1) {
+    for (let run = 0; run < runsOf(size); run += 1) {
       // A new ingester per run: its cache starts empty, as after a restart.
       const ingester = new SnapshotIngester(store, new IngestCache());
       results.push(await measure(ingester, size, yaml, mutated));
