@@ -66,6 +66,14 @@ async function waitFor(
 
 describe('PostgreSQL stopped mid-ingest', () => {
   it('leaves no partial version, reports not ready, and recovers', async () => {
+    // The driver must settle, not throw: postgres.js 3.4.9 wrote the ingest's ROLLBACK to the
+    // dead socket from a setImmediate, an uncaught TypeError that would end a real service
+    // (porsager/postgres#1208; patches/postgres+3.4.9.patch).
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown): void => {
+      uncaught.push(error);
+    };
+    process.on('uncaughtException', onUncaught);
     const yaml = syntheticMeshYaml(generateSyntheticMesh({ size: 'M', seed: 3 }).resources);
     const watcher = postgres(url, { max: 1, onnotice: () => undefined });
     const ingest = request(server)
@@ -83,6 +91,8 @@ describe('PostgreSQL stopped mid-ingest', () => {
     await watcher.end({ timeout: 1 }).catch(() => undefined);
     await pg.stop();
     const failed = await ingest;
+    process.off('uncaughtException', onUncaught);
+    expect(uncaught).toEqual([]);
     expect(copying).toBe(true);
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(JSON.stringify(failed.body)).not.toMatch(/postgres|ECONNREFUSED|terminat/i); // no driver messages leak

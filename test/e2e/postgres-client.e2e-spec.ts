@@ -48,6 +48,26 @@ describe('postgres client with TCP_NODELAY (src/platform/database/postgres-clien
     }
   });
 
+  it('a transaction whose server process died rejects with CONNECTION_CLOSED, and the client recovers', async () => {
+    // The ingest-time variant (a write queued when the socket closes, porsager/postgres#1208) is
+    // covered by database-outage.e2e-spec.ts, which fails without patches/postgres+3.4.9.patch.
+    const sql = createPostgresClient(t.databaseUrl, { max: 1, onnotice: () => undefined });
+    const killer = createPostgresClient(t.databaseUrl, { max: 1, onnotice: () => undefined });
+    try {
+      const attempt = sql.begin(async (tx) => {
+        const [row] = await tx<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        await killer`SELECT pg_terminate_backend(${row?.pid ?? 0})`;
+        await new Promise((resolve) => setTimeout(resolve, 300)); // let the close arrive
+        await tx`SELECT 1`;
+      });
+      await expect(attempt).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
+      expect((await sql<{ n: number }[]>`SELECT 1 AS n`)[0]?.n).toBe(1); // the client recovers
+    } finally {
+      await sql.end({ timeout: 5 });
+      await killer.end({ timeout: 5 });
+    }
+  });
+
   it('a COPY the server rejects after the stream ended rejects, and the transaction rolls back', async () => {
     // postgres.js 3.4.9 never settled such a stream (porsager/postgres#1173): the transaction
     // hung, idle in an aborted transaction. patches/postgres+3.4.9.patch applies the fix of
