@@ -1,6 +1,7 @@
 // npm run bench:ingest — parse, full ingest and incremental (10-object) ingest on synthetic
 // meshes S (1k objects), M (10k) and L (50k, ~50 MB), next to the floor measured in the same run:
-// js-yaml parse of the same bytes + COPY of the same rows into tables of the same shape.
+// js-yaml parse of the same bytes + COPY of the same rows into tables of the same shape (indexes
+// and the revision -> blob foreign key included).
 // BENCH_SIZES=S,M limits the sizes. Each size is repeated on emptied tables and the best time of
 // each column kept (the build machine is shared: one js-yaml parse of S took 42 to 81 ms); the runs
 // default to 10 at S, 4 at M and 2 at L, about 5, 20 and 40 s; BENCH_RUNS=N sets them all.
@@ -49,6 +50,8 @@ async function floorCopy(sql: postgres.Sql, resources: readonly Resource[]): Pro
   await sql`DROP TABLE IF EXISTS floor_blob, floor_revision`;
   await sql`CREATE TABLE floor_blob (LIKE blob INCLUDING ALL)`;
   await sql`CREATE TABLE floor_revision (LIKE resource_revision INCLUDING ALL)`;
+  // LIKE copies no foreign key; the store's revision rows are checked against blob, so are these.
+  await sql`ALTER TABLE floor_revision ADD FOREIGN KEY (hash) REFERENCES floor_blob (hash)`;
   const [, ms] = await time(() =>
     sql.begin(async (tx) => {
       await writeCopyRows(
