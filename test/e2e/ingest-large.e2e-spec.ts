@@ -51,6 +51,18 @@ function ingest(app: TestApp, env: string, yaml: string) {
     .send(yaml);
 }
 
+/** An ingest that must take the streamed path (storeVersionStreamed called once). */
+async function ingestStreamed(app: TestApp, env: string, yaml: string) {
+  const spy = vi.spyOn(app.app.get(SnapshotStoreRepository), 'storeVersionStreamed');
+  try {
+    const res = await ingest(app, env, yaml);
+    expect(spy).toHaveBeenCalledTimes(1);
+    return res;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 async function blobsContaining(text: string): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
     SELECT count(*)::int AS n FROM blob WHERE body::text LIKE ${'%' + text + '%'}`;
@@ -67,11 +79,8 @@ async function revisionRows(env: string): Promise<number> {
 describe('large ingest (parse inside the store transaction)', () => {
   it('stores exactly what a full parse gives, Secret values left out, through the streamed path', async () => {
     const env = uniqueEnvironment('large');
-    const spy = vi.spyOn(one.app.get(SnapshotStoreRepository), 'storeVersionStreamed');
-    const res = await ingest(one, env, LARGE);
+    const res = await ingestStreamed(one, env, LARGE);
     expect(res.status).toBe(201);
-    expect(spy).toHaveBeenCalledTimes(1);
-    spy.mockRestore();
     expect(res.body.objectCount).toBeGreaterThan(1_000);
     expect(await storedRows(sql, env, 1)).toEqual(referenceRows(LARGE));
     expect(await blobsContaining(CANARY)).toBe(0);
@@ -80,11 +89,8 @@ describe('large ingest (parse inside the store transaction)', () => {
   it('a mid-sized snapshot (600 new documents, three batches) streams too, with exact rows', async () => {
     const env = uniqueEnvironment('mid');
     const text = configMaps(600, 'mid');
-    const spy = vi.spyOn(one.app.get(SnapshotStoreRepository), 'storeVersionStreamed');
-    const res = await ingest(one, env, text);
+    const res = await ingestStreamed(one, env, text);
     expect(res.status).toBe(201);
-    expect(spy).toHaveBeenCalledTimes(1);
-    spy.mockRestore();
     expect(res.body.objectCount).toBe(600);
     expect(await storedRows(sql, env, 1)).toEqual(referenceRows(text));
   });
@@ -97,10 +103,7 @@ describe('large ingest (parse inside the store transaction)', () => {
     // written (EarlyWrites) before the parse reaches it, and must be rolled back with the rest.
     const bad = `${mesh}---\n${configMaps(4_200, 'rolled-back')}---\nkind: ConfigMap\nmetadata: [not, a, map]\n`;
     // Through the second process: nothing of it is cached there, so it takes the streamed path.
-    const spy = vi.spyOn(two.app.get(SnapshotStoreRepository), 'storeVersionStreamed');
-    const res = await ingest(two, env, bad);
-    expect(spy).toHaveBeenCalledTimes(1);
-    spy.mockRestore();
+    const res = await ingestStreamed(two, env, bad);
     expect(res.status).toBe(400);
     expect(res.body.error.document).toBeGreaterThan(1_000);
     expect(res.body.error.line).toBeGreaterThan(1);
