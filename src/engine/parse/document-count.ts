@@ -1,6 +1,7 @@
 import type { InputError } from '../model/input-error.js';
 import type { SourceFile } from '../model/source-file.js';
 import { makeInputError } from './input-error-factory.js';
+import { documentStarts } from './split-documents.js';
 
 /** Offset of the next line that starts a YAML document (`---` then a blank, a newline or the end). */
 function nextSeparator(text: string, from: number): number {
@@ -54,4 +55,30 @@ export function tooManyDocuments(
     }
   }
   return null;
+}
+
+/**
+ * Every file's documentStarts, or null when tooManyDocuments refuses the snapshot (it counts one
+ * document per file plus one per `---` line past its start, the lines documentStarts finds, and
+ * checks at each such line; it then gives the located error). One scan serves both the limit and the
+ * split into documents, and it stops past the limit.
+ */
+export function documentStartsWithin(
+  files: readonly SourceFile[],
+  maxDocuments: number,
+): number[][] | null {
+  const all: number[][] = [];
+  let count = 0;
+  for (const file of files) {
+    // Past maxDocuments - count + 1 starts (one may be at offset 0) the file is over the limit;
+    // already over it, one start decides.
+    const starts = documentStarts(file.text, Math.max(1, maxDocuments - count + 2));
+    count += starts[0] === 0 ? starts.length : starts.length + 1;
+    // As tooManyDocuments: the count is checked at each `---` only (not for a file without one).
+    if (starts.length > 0 && count > maxDocuments) {
+      return null;
+    }
+    all.push(starts);
+  }
+  return all;
 }

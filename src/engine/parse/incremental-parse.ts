@@ -5,7 +5,7 @@ import type { SourceFile } from '../model/source-file.js';
 import { INPUT_CODES } from './input-codes.js';
 import type { InputWarning } from './input-warning.js';
 import { resolveLimits, type ParseOptions } from './parse-options.js';
-import { tooManyDocuments } from './document-count.js';
+import { documentStartsWithin, tooManyDocuments } from './document-count.js';
 import { parseSnapshot } from './parse-snapshot.js';
 import { parseUnit, unitObjectOf, type UnitObject } from './parse-unit.js';
 import {
@@ -152,11 +152,16 @@ export function planIncrementalParse<T extends UnitOutcome>(
   options: ParseOptions,
   memo: UnitMemo<T>,
 ): Result<IncrementalPlan<T>, InputError> {
-  const tooMany = tooManyDocuments(files, resolveLimits(options.limits).maxDocuments);
-  if (tooMany !== null) {
+  const { maxDocuments } = resolveLimits(options.limits);
+  const starts = documentStartsWithin(files, maxDocuments);
+  if (starts === null) {
+    const tooMany = tooManyDocuments(files, maxDocuments);
+    if (tooMany === null) {
+      throw new Error('documentStartsWithin and tooManyDocuments disagree');
+    }
     return err(tooMany);
   }
-  const raw = files.flatMap(unitsOf);
+  const raw = files.flatMap((file, index) => unitsOf(file, starts[index]));
   const { cached, runs } = lookUpRuns(raw, memo);
   const newlines = raw.map((unit, index) => cached[index]?.newlines ?? newlinesIn(unit));
   const units = placeUnits(raw, (index) => newlines[index] ?? 0);

@@ -45,15 +45,15 @@ function isDotJson(file: SourceFile): boolean {
 /**
  * The units of a file, in order; empty and comment-only documents are none (loadDocuments skips
  * them). Files that loadDocuments may read as JSON (its own isJsonFile) are one unit: their
- * documents are not cut by `---`.
+ * documents are not cut by `---`. `starts`: the file's documentStarts, if already found.
  */
-export function unitsOf(file: SourceFile): RawUnit[] {
+export function unitsOf(file: SourceFile, starts?: readonly number[]): RawUnit[] {
   if (isJsonFile(file)) {
     const tag = isDotJson(file) ? 'j' : 'f';
     return [{ file, span: null, tag, text: file.text, startDocument: 0 }];
   }
   const units: RawUnit[] = [];
-  for (const span of segmentSpans(file.text)) {
+  for (const span of segmentSpans(file.text, starts)) {
     if (span.hasContent) {
       const text = file.text.slice(span.start, span.end);
       units.push({ file, span, tag: 's', text, startDocument: span.index });

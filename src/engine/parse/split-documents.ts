@@ -23,11 +23,18 @@ interface Marker {
   readonly end: boolean;
 }
 
-/** Positions of `token` at the start of a line, followed by a blank, a line break or the end. */
-function findToken(text: string, token: string): number[] {
+/**
+ * Positions of `token` at the start of a line, followed by a blank, a line break or the end; the
+ * first `limit` of them.
+ */
+function findToken(text: string, token: string, limit = Infinity): number[] {
   const found: number[] = [];
   // Searching the token itself (not `\n` + token) skips the line breaks: about twice as fast.
-  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+  for (
+    let at = text.indexOf(token);
+    at >= 0 && found.length < limit;
+    at = text.indexOf(token, at + 1)
+  ) {
     const next = text.charCodeAt(at + 3);
     const atLineStart = at === 0 || text.charCodeAt(at - 1) === 10;
     if (
@@ -41,9 +48,16 @@ function findToken(text: string, token: string): number[] {
   return found;
 }
 
-/** Finds `---` and `...` at the start of a line, followed by a blank, a line break or the end. */
-function findMarkers(text: string): Marker[] {
-  const starts = findToken(text, '---');
+/**
+ * Offsets of the `---` lines that open documents (at the start of a line, followed by a blank, a
+ * line break or the end), the first `limit` of them.
+ */
+export function documentStarts(text: string, limit = Infinity): number[] {
+  return findToken(text, '---', limit);
+}
+
+/** Finds `---` (`starts`, all of them) and `...` at the start of a line. */
+function findMarkers(text: string, starts: readonly number[]): Marker[] {
   const ends = findToken(text, '...');
   const markers: Marker[] = [];
   let i = 0;
@@ -111,7 +125,10 @@ export interface SegmentSpan {
  * a `...`) is a document only when it holds something other than blanks, comments and directives,
  * or when it is the whole file; every `---` opens a document, even an empty one.
  */
-export function segmentSpans(text: string): SegmentSpan[] {
+export function segmentSpans(
+  text: string,
+  starts: readonly number[] = documentStarts(text),
+): SegmentSpan[] {
   const spans: SegmentSpan[] = [];
   let start = 0;
   let columnOffset = 0;
@@ -122,7 +139,7 @@ export function segmentSpans(text: string): SegmentSpan[] {
       spans.push({ index: spans.length, start, end, columnOffset, hasContent });
     }
   };
-  for (const marker of findMarkers(text)) {
+  for (const marker of findMarkers(text, starts)) {
     close(marker.position, !marker.end);
     const lineEnd = text.indexOf('\n', marker.position);
     start = marker.end ? (lineEnd < 0 ? text.length : lineEnd + 1) : marker.position + 3;
