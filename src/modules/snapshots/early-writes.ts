@@ -36,9 +36,10 @@ export interface EarlyWriteTarget {
 /**
  * Rows written while the caller is still parsing, inside the store transaction: the parse (this
  * process) and the COPYs (the database server) then run at the same time. Nothing is written
- * before the environment's lock is granted (`target`). Objects are sent in batches, one after the other on the transaction's connection: their
- * blobs through copyBlobs (only hashes the store lacks), then a revision row for each object that
- * is new or changed against `current` (exactly the rows the change set would insert for them).
+ * before the environment's lock is granted (`target`). Objects are sent in batches, one after the
+ * other on the transaction's connection: their blobs through copyBlobs (only hashes the store
+ * lacks), then a revision row for each object that is new or changed against `current` (exactly
+ * the rows the change set would insert for them).
  * Revision rows go as the store's other writes do: one INSERT from arrays up to SMALL_WRITE_ROWS,
  * else COPY (cheap since the client sets TCP_NODELAY, platform/database/postgres-client.ts).
  * Nothing is visible to others before the transaction commits, and a rejected snapshot rolls it
