@@ -1,34 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import {
-  type IncrementalSnapshot,
   type InputError,
   type InputWarning,
   ok,
   type ParsedUnit,
-  parseUnit,
   type ParseOptions,
   resolveLimits,
   type Result,
   type SourceFile,
-  type UnitMemo,
   type IncrementalPlan,
+  type IncrementalSnapshot,
   planIncrementalParse,
 } from '../../engine/index.js';
-import { toObjectsToStore } from './content-hash.js';
-import {
-  type CachedUnit,
-  type EnvironmentCacheEntry,
-  IngestCache,
-  type LatestState,
-} from './ingest-cache.js';
-import {
-  type DigestState,
-  type OrderedDigest,
-  orderedSnapshotDigest,
-  patchedSnapshotDigest,
-  unitKey,
-} from './snapshot-digest.js';
+import { type CachedUnit, type EnvironmentCacheEntry, IngestCache } from './ingest-cache.js';
+import { candidatesOf, digestOf, materialize, memoOf } from './ingest-store-input.js';
+import type { DigestState } from './snapshot-digest.js';
 import { earlyWriteBatch } from './early-writes.js';
 import { parsePlan, parsePlanInSlices } from './planned-parse.js';
 import { prepare, prepareFresh, type Prepared, type PreparedUnit } from './prepare-records.js';
@@ -79,66 +66,6 @@ interface IngestDone {
   readonly warnings: readonly InputWarning[];
   readonly stored: StoreVersionResult;
   readonly parseMs: number;
-}
-
-function memoOf(entry: EnvironmentCacheEntry | undefined): UnitMemo<CachedUnit> {
-  return { keyOf: unitKey, run: (key) => entry?.runs.get(key) };
-}
-
-/**
- * The snapshot digest: patched from the memo's snapshot when only objects of freshly parsed units
- * can differ from it (cached units are unchanged by construction), else computed over all.
- */
-function digestOf(prepared: Prepared, previous: DigestState | null): OrderedDigest {
-  const unchanged = prepared.records.length - prepared.fresh.length;
-  const patched =
-    previous === null ? null : patchedSnapshotDigest(previous, unchanged, prepared.fresh);
-  return patched ?? orderedSnapshotDigest(prepared.records, previous);
-}
-
-/** The fresh records for an O(changes) change set, valid if the store is handed `state` itself. */
-function candidatesOf(
-  state: LatestState | null,
-  prepared: Prepared,
-): Pick<StoreVersionInput, 'candidates'> {
-  if (state === null) {
-    return {};
-  }
-  const unchanged = prepared.records.length - prepared.fresh.length;
-  return { candidates: { state, unchanged, fresh: prepared.fresh } };
-}
-
-/**
- * Canonical JSON of objects that came from cached units, by parsing those units again; only
- * needed when the store found the cached latest version stale (another writer) and must write
- * objects this process did not parse in this ingest.
- */
-function materialize(
-  parsed: IncrementalSnapshot<CachedUnit>,
-  ids: readonly string[],
-  options: ParseOptions,
-): Map<string, string> {
-  const wanted = new Set(ids);
-  const found = new Map<string, string>();
-  for (const entry of parsed.units) {
-    if (entry.fresh !== null || !entry.cached.objects.some((o) => wanted.has(o.id))) {
-      continue;
-    }
-    const again = parseUnit(entry.unit, options);
-    if (!again.ok) {
-      throw new Error(`a cached unit of ${entry.unit.file.name} no longer parses`);
-    }
-    const expected = new Map(entry.cached.objects.map((o) => [o.id, o.hash]));
-    for (const object of toObjectsToStore(again.value)) {
-      if (expected.get(object.id) !== object.hash) {
-        throw new Error(`a cached unit of ${entry.unit.file.name} parses differently`);
-      }
-      if (wanted.has(object.id)) {
-        found.set(object.id, object.canonicalJson);
-      }
-    }
-  }
-  return found;
 }
 
 /**
