@@ -5,7 +5,7 @@ import type { SourceFile } from '../model/source-file.js';
 import { INPUT_CODES } from './input-codes.js';
 import type { InputWarning } from './input-warning.js';
 import { resolveLimits, type ParseOptions } from './parse-options.js';
-import { documentStartsWithin, tooManyDocuments } from './document-count.js';
+import { documentStartsWithin } from './document-count.js';
 import { parseSnapshot } from './parse-snapshot.js';
 import { parseUnit, unitObjectOf, type UnitObject } from './parse-unit.js';
 import {
@@ -154,14 +154,10 @@ export function planIncrementalParse<T extends UnitOutcome>(
 ): Result<IncrementalPlan<T>, InputError> {
   const { maxDocuments } = resolveLimits(options.limits);
   const starts = documentStartsWithin(files, maxDocuments);
-  if (starts === null) {
-    const tooMany = tooManyDocuments(files, maxDocuments);
-    if (tooMany === null) {
-      throw new Error('documentStartsWithin and tooManyDocuments disagree');
-    }
-    return err(tooMany);
+  if (!starts.ok) {
+    return starts;
   }
-  const raw = files.flatMap((file, index) => unitsOf(file, starts[index]));
+  const raw = files.flatMap((file, index) => unitsOf(file, starts.value[index]));
   const { cached, runs } = lookUpRuns(raw, memo);
   const newlines = raw.map((unit, index) => cached[index]?.newlines ?? newlinesIn(unit));
   const units = placeUnits(raw, (index) => newlines[index] ?? 0);
