@@ -7,19 +7,23 @@ interface ParsedConnection {
   readonly port: readonly number[];
 }
 
+/** postgres.js reads the TLS server name (SNI) from `socket.host`, which its own sockets carry. */
+type HostedSocket = Socket & { host?: string };
+
 /**
  * postgres.js opens its TCP sockets with Nagle's algorithm on. The last small packet of a COPY
  * (CopyDone) then waits for the server's delayed ACK: 10 one-row COPYs in a transaction took
  * 894 ms against the local server, 16 ms with TCP_NODELAY (measured 2026-11-22). Its documented
  * `socket` option lets the caller open the socket; postgres.js still sends the startup message,
- * TLS and its connect timeout over it.
+ * TLS and its connect timeout over it. Its TLS step sends `socket.host` as the server name (SNI,
+ * and the name `sslmode=verify-full` checks), so the socket carries the host as its own do
+ * (node_modules/postgres/src/connection.js, connect() and secure()).
  */
 function connectWithoutDelay(options: ParsedConnection): Socket {
-  return connect({
-    host: options.host[0] ?? 'localhost',
-    port: options.port[0] ?? 5432,
-    noDelay: true,
-  });
+  const host = options.host[0] ?? 'localhost';
+  const socket: HostedSocket = connect({ host, port: options.port[0] ?? 5432, noDelay: true });
+  socket.host = host;
+  return socket;
 }
 
 /**
