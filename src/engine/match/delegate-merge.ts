@@ -112,7 +112,8 @@ export function mergeDelegateMatches(
   return { matches: out, conflict: null };
 }
 
-const INHERITED = [
+/** Route fields a delegate route inherits from its root when it leaves them unset (`mergeHTTPRoute`). */
+export const DELEGATE_INHERITED_FIELDS = [
   'rewrite',
   'directResponse',
   'timeout',
@@ -152,7 +153,7 @@ export function mergeDelegateRoute(
   if (name !== undefined) {
     out['name'] = name;
   }
-  for (const key of INHERITED) {
+  for (const key of DELEGATE_INHERITED_FIELDS) {
     const rootValue = rootRoute[key];
     if (out[key] === undefined && rootValue !== undefined) {
       out[key] = rootValue;

@@ -58,7 +58,7 @@ describe('R6 delegation (__fixtures__/delegate.yaml)', () => {
     const result = simulate(graph, { ...gateway, path: '/merchants/list' });
     expect(result.evaluated.map((e) => e.rule)).toEqual(['http[0]>http[1]', 'http[0]>http[2]']);
     expect(result.notes).toContain(
-      "example/example: http[0]>http[0] dropped: its matches conflict with the root's (R6)",
+      "example/example: http[0]>http[0] dropped (R6): delegate match[0] conflicts with the root: uri does not fall inside the root's",
     );
   });
 

@@ -8,7 +8,7 @@ import {
   yamlOf,
 } from '../../testing/mesh-builders.js';
 import { routesFor } from '../routing/routes-for.js';
-import { stringMatchConflict } from './match-conflict.js';
+import { stringMatchConflict } from '../../match/delegate-merge.js';
 
 const gw = istioObject('Gateway', 'web', 'gw', {
   selector: { istio: 'ingressgateway' },
@@ -81,7 +81,7 @@ describe('R6 VirtualService delegation', () => {
     expect(fallback?.timeout).toBe('1s');
     expect(fallback?.matches.map((m) => m.raw['uri'])).toEqual([{ prefix: '/users' }]);
     expect(graph.virtualServices.byId.get('web/root')?.notes).toEqual([
-      "http[0]>http[1] dropped: its matches conflict with the root's (R6)",
+      "http[0]>http[1] dropped (R6): delegate match[0] conflicts with the root: uri does not fall inside the root's",
     ]);
   });
 
@@ -151,6 +151,43 @@ describe('R6 VirtualService delegation', () => {
     expect(repeated.virtualServices.byId.get('web/root')?.http.map((r) => r.rule)).toEqual([
       'http[0]>http[0]',
     ]);
+  });
+
+  // initVirtualServices resolves short names before mergeVirtualServicesIfNeeded
+  // (P/model/push_context.go), so a delegate's `gw` is `<delegate ns>/gw`; hasConflict wants the
+  // delegate's gateways to be a subset of the root's, and no more of them (P/model/virtualservice.go).
+  it('R6 delegate match gateways resolve in the delegate namespace, then must be a subset of the root', () => {
+    const rootVs = virtualService('web', 'root', {
+      hosts: ['shop.example.com'],
+      gateways: ['gw', 'mesh'],
+      http: [
+        {
+          match: [{ uri: { prefix: '/users' }, gateways: ['gw'] }],
+          delegate: { name: 'users', namespace: 'accounts' },
+        },
+      ],
+    });
+    const leaf = (gateways: string[]) =>
+      virtualService('accounts', 'users', {
+        http: [
+          {
+            match: [{ uri: { prefix: '/users/a' }, gateways }],
+            route: [{ destination: { host: 'users' } }],
+          },
+        ],
+      });
+    const rulesWith = (gateways: string[]) => {
+      const vs = graphOf(yamlOf(...base, gw, rootVs, leaf(gateways))).virtualServices.byId;
+      return vs.get('web/root');
+    };
+    const qualified = rulesWith(['web/gw']);
+    expect(qualified?.http.map((r) => r.rule)).toEqual(['http[0]>http[0]']);
+    expect(qualified?.http[0]?.matches[0]?.gateways).toEqual(['web/gw']);
+    expect(rulesWith(['gw'])?.http).toEqual([]);
+    expect(rulesWith(['gw'])?.notes).toEqual([
+      "http[0]>http[0] dropped (R6): delegate match[0] conflicts with the root: gateways [accounts/gw] are not a subset of the root's [web/gw]",
+    ]);
+    expect(rulesWith(['web/gw', 'web/gw'])?.http).toEqual([]); // more gateways than the root
   });
 
   it('R6 delegation applies to sidecars as well as gateways', () => {

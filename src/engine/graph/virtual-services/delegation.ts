@@ -1,23 +1,34 @@
+import { DELEGATE_INHERITED_FIELDS, mergeDelegateMatches } from '../../match/delegate-merge.js';
 import type { JsonObject } from '../../model/json.js';
 import { isExportedTo } from '../hosts/export-to.js';
-import type { HttpRouteRule, VirtualServiceInfo } from '../types/virtual-service.js';
-import { mergeMatches } from './match-conflict.js';
+import type { HttpRouteRule, RouteMatch, VirtualServiceInfo } from '../types/virtual-service.js';
+import { readMatch } from './read-routes.js';
 import type { ParsedHttpRule, ParsedVirtualService } from './read-virtual-services.js';
 
-/** Route fields a delegate rule inherits from its root when it leaves them unset (R6). */
-const INHERITED = [
-  'rewrite',
-  'timeout',
-  'retries',
-  'fault',
-  'mirror',
-  'mirrors',
-  'mirrorPercent',
-  'mirrorPercentage',
-  'corsPolicy',
-  'headers',
-  'directResponse',
-] as const;
+/**
+ * A match as Istio merges it: gateway names already resolved in the namespace of the VS that holds
+ * it, because `initVirtualServices` resolves short names before `mergeVirtualServicesIfNeeded`
+ * (P/model/push_context.go). A delegate's `gateways: [gw]` thus names `<delegate ns>/gw`.
+ */
+function resolvedRaw(match: RouteMatch): JsonObject {
+  return match.gateways.length === 0 ? match.raw : { ...match.raw, gateways: [...match.gateways] };
+}
+
+/**
+ * R6 `mergeHTTPMatchRequests` (match/delegate-merge.ts): the merged matches, or why they conflict.
+ * The merged rule belongs to the root VS, in `namespace`.
+ */
+function mergeMatches(
+  root: readonly RouteMatch[],
+  leaf: readonly RouteMatch[],
+  namespace: string,
+): { readonly matches: RouteMatch[] } | { readonly conflict: string } {
+  const merged = mergeDelegateMatches(root.map(resolvedRaw), leaf.map(resolvedRaw));
+  if (merged.conflict !== null) {
+    return { conflict: merged.conflict };
+  }
+  return { matches: (merged.matches ?? []).map((raw) => readMatch(raw, namespace)) };
+}
 
 function plainRule(vs: ParsedVirtualService, rule: ParsedHttpRule): HttpRouteRule {
   return {
@@ -35,7 +46,7 @@ function plainRule(vs: ParsedVirtualService, rule: ParsedHttpRule): HttpRouteRul
 
 function mergedSpec(root: ParsedHttpRule, leaf: ParsedHttpRule, name: string | null): JsonObject {
   const spec: JsonObject = { ...leaf.spec };
-  for (const field of INHERITED) {
+  for (const field of DELEGATE_INHERITED_FIELDS) {
     const value = root.spec[field];
     if (spec[field] === undefined && value !== undefined) {
       spec[field] = value;
@@ -53,11 +64,12 @@ function mergeRule(
   root: ParsedHttpRule,
   delegate: ParsedVirtualService,
   leaf: ParsedHttpRule,
-): HttpRouteRule | null {
-  const matches = mergeMatches(root.matches, leaf.matches);
-  if (matches === null) {
-    return null;
+): HttpRouteRule | { readonly conflict: string } {
+  const merged = mergeMatches(root.matches, leaf.matches, vs.namespace);
+  if ('conflict' in merged) {
+    return merged;
   }
+  const matches = merged.matches;
   const name =
     root.name !== null && leaf.name !== null
       ? `${root.name}-${leaf.name}`
@@ -130,10 +142,8 @@ export function applyDelegation(parsed: readonly ParsedVirtualService[]): Virtua
       }
       for (const leaf of delegate.parsedHttp) {
         const merged = mergeRule(vs, rule, delegate, leaf);
-        if (merged === null) {
-          notes.push(
-            `http[${rule.index}]>http[${leaf.index}] dropped: its matches conflict with the root's (R6)`,
-          );
+        if ('conflict' in merged) {
+          notes.push(`http[${rule.index}]>http[${leaf.index}] dropped (R6): ${merged.conflict}`);
         } else {
           http.push(merged);
         }

@@ -58,12 +58,13 @@ export function readMirrors(rule: JsonObject, scope: NameScope): RouteDestinatio
   return out;
 }
 
-export function readMatch(raw: JsonObject, scope: NameScope): RouteMatch {
+/** A match; gateway names resolve in `namespace`, the namespace of the VS that holds it (R2). */
+export function readMatch(raw: JsonObject, namespace: string): RouteMatch {
   const sourceLabels =
     objectAt(raw, 'sourceLabels') === null ? null : stringMapAt(raw, 'sourceLabels');
   return {
     raw,
-    gateways: stringsAt(raw, 'gateways').map((g) => resolveGatewayName(g, scope.namespace)),
+    gateways: stringsAt(raw, 'gateways').map((g) => resolveGatewayName(g, namespace)),
     sourceLabels,
     sourceNamespace: stringAt(raw, 'sourceNamespace'),
     port: numberAt(raw, 'port'),
@@ -71,5 +72,5 @@ export function readMatch(raw: JsonObject, scope: NameScope): RouteMatch {
 }
 
 export function readMatches(rule: JsonObject, scope: NameScope): RouteMatch[] {
-  return objectsAt(rule, 'match').map((m) => readMatch(m, scope));
+  return objectsAt(rule, 'match').map((m) => readMatch(m, scope.namespace));
 }
