@@ -79,12 +79,17 @@ interface StillRouted {
   readonly drTlsMode: string | null;
 }
 
+/** `: <why the host is not in the sidecar's registry>` (R3 exportTo, R8 Sidecar egress, no port). */
+function missText(table: RouteTable): string {
+  return table.registryMiss === undefined ? '' : `: ${table.registryMiss}`;
+}
+
 function statusReason(table: RouteTable, where: string): string | null {
   switch (table.status) {
     case 'blackhole':
-      return `${where} is not visible to the client (exportTo, R3, or Sidecar egress, R8) and outbound traffic is REGISTRY_ONLY (BlackHole)`;
+      return `${where} is not in the client's registry${missText(table)}; outbound traffic is REGISTRY_ONLY (BlackHole)`;
     case 'passthrough':
-      return `${where} is no longer in the client's service registry (PassthroughCluster)`;
+      return `${where} is no longer in the client's service registry${missText(table)} (PassthroughCluster)`;
     case 'no-route':
       return `no route for ${where} at ${table.proxy}${table.notes[0] === undefined ? '' : `: ${table.notes[0]}`}`;
     case 'routed':

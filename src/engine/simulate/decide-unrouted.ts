@@ -27,6 +27,7 @@ function passthrough(
   proxy: SimulationProxy,
   request: SimulatedHttpRequest,
   host: string,
+  table: RouteTable,
 ): SimulationDecision {
   const service = kubernetesService(graph, host);
   const visible = proxy.kind === 'sidecar' && proxy.view.resolveService(host) !== null;
@@ -55,9 +56,10 @@ function passthrough(
     forcePlaintext: true,
   });
   const admission = admissionOutcome(described.checks);
+  const hidden = table.registryMiss ?? 'R3 exportTo / R8 Sidecar egress';
   const why = visible
     ? 'the sidecar has no route for this port'
-    : `${host} is not visible to ${proxy.proxyId} (R3 exportTo / R8 Sidecar egress)`;
+    : `${host} is not in the registry of ${proxy.proxyId} (${hidden})`;
   return {
     ...emptyDecision(admission.outcome === 'route' ? 'passthrough' : admission.outcome, [
       `${why}: passthrough, kube-proxy delivers to the Service endpoints in plaintext without identity`,
@@ -80,12 +82,9 @@ export function decideUnroutedRequest(
   host: string,
 ): SimulationDecision {
   if (table.status === 'blackhole') {
-    const why =
-      kubernetesService(graph, host) === null
-        ? 'is not in the registry of'
-        : 'is not visible (R3 exportTo / R8 Sidecar egress) to';
+    const why = table.registryMiss === undefined ? '' : `: ${table.registryMiss}`;
     return emptyDecision('blackhole', [
-      `${host}:${String(request.port)} ${why} ${proxy.proxyId} and outbound traffic is REGISTRY_ONLY: BlackHoleCluster, Envoy answers 502`,
+      `${host}:${String(request.port)} is not in the registry of ${proxy.proxyId}${why}; outbound traffic is REGISTRY_ONLY: BlackHoleCluster, Envoy answers 502`,
     ]);
   }
   if (table.status === 'passthrough') {
@@ -94,7 +93,7 @@ export function decideUnroutedRequest(
         `no Kubernetes Service ${host} with port ${String(request.port)}: a plain client connects to whatever the name resolves to`,
       ]);
     }
-    return passthrough(graph, proxy, request, host);
+    return passthrough(graph, proxy, request, host, table);
   }
   const where =
     proxy.kind === 'gateway'

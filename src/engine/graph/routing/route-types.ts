@@ -84,4 +84,9 @@ export interface RouteTable {
   readonly tcp: readonly EffectiveStreamRoute[];
   readonly tls: readonly EffectiveStreamRoute[];
   readonly notes: readonly string[];
+  /**
+   * `passthrough` / `blackhole` on a sidecar: why the host:port is not in its registry (unknown
+   * host, not exported to its namespace, not imported by its Sidecar, or no such port).
+   */
+  readonly registryMiss?: string;
 }

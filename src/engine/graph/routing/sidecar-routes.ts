@@ -185,5 +185,6 @@ export function sidecarRoutes(proxy: SidecarProxy, host: string, port: number): 
     status: mode === 'REGISTRY_ONLY' ? 'blackhole' : 'passthrough',
     traffic: 'auto',
     service,
+    registryMiss: proxy.view.registryMiss(host, port, service),
   };
 }

@@ -6,6 +6,7 @@ import {
 } from '../hosts/host-name.js';
 import { MESH_GATEWAY } from '../hosts/short-name.js';
 import { pickService } from '../services/service-registry.js';
+import { registryMiss } from './registry-miss.js';
 import { scopeImportsService, scopeImportsVirtualService } from '../sidecars/egress-imports.js';
 import type { MeshGraph } from '../types/mesh-graph.js';
 import type { ServiceInfo } from '../types/service.js';
@@ -109,6 +110,11 @@ export class SidecarView {
       this.services.set(host, found);
     }
     return found;
+  }
+
+  /** Why `host:port` is not in this sidecar's registry (`visible`: what resolveService found). */
+  registryMiss(host: string, port: number, visible: ServiceInfo | null): string {
+    return registryMiss(this.graph, this.scope, host, port, visible);
   }
 
   /**
