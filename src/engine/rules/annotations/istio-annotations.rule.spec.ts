@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { istioAnnotationsRule } from './istio-annotations.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/istio-annotations/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'istio-annotations');
 
 function podWith(annotations: Record<string, string>): string {
   const lines = Object.entries(annotations).map(([k, v]) => `    ${k}: '${v}'`);

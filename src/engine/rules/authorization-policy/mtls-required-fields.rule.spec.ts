@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { authorizationMtlsRequiredFieldsRule as rule } from './mtls-required-fields.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/mtls-required-fields/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'mtls-required-fields');
 
 describe('authorization-policy/mtls-required-fields (KIA0105)', () => {
   const table: RuleCase[] = [

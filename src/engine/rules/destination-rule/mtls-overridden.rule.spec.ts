@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { destinationRuleMtlsOverriddenRule as rule } from './mtls-overridden.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/mtls-overridden/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'mtls-overridden');
 
 describe('destination-rule/mtls-overridden (KIA0204)', () => {
   const table: RuleCase[] = [

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { destinationRuleMtlsWithoutPeerAuthenticationRule as rule } from './mtls-without-peer-authentication.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(
-    new URL(`./__fixtures__/mtls-without-peer-authentication/${name}`, import.meta.url),
-    'utf8',
-  );
+const fixture = fixtureReader(import.meta.url, 'mtls-without-peer-authentication');
 
 describe('destination-rule/mtls-without-peer-authentication (KIA0205, KIA0206)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { subsetSelectsWorkloadsRule } from './subset-selects-workloads.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/subset-selects-workloads/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'subset-selects-workloads');
 
 describe('destination-rule/subset-selects-workloads (IST0173, KIA0203)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { patchOperationsRule } from './patch-operations.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/patch-operations/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'patch-operations');
 
 describe('envoy-filter/patch-operations (IST0151–IST0155)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { conflictingGatewayServersRule } from './conflicting-servers.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/conflicting-servers/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'conflicting-servers');
 
 describe('gateway/conflicting-servers (IST0145, KIA0301)', () => {
   const table: RuleCase[] = [

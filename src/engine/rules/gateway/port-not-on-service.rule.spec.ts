@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { gatewayPortNotOnServiceRule } from './port-not-on-service.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/port-not-on-service/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'port-not-on-service');
 
 describe('gateway/port-not-on-service (IST0162: Gateway ports are Service target ports)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { gatewaySelectorNoWorkloadRule } from './selector-no-workload.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/selector-no-workload/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'selector-no-workload');
 
 describe('gateway/selector-no-workload (IST0101, KIA0302: §0 the default ingress gateway is assumed)', () => {
   const table: RuleCase[] = [

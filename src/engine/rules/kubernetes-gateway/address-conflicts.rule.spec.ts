@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { kubernetesGatewayAddressConflictsRule as rule } from './address-conflicts.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/address-conflicts/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'address-conflicts');
 
 describe('kubernetes-gateway/address-conflicts (KIA1502)', () => {
   const table: RuleCase[] = [

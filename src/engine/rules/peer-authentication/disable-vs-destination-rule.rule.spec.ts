@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { peerAuthenticationDisableVsDestinationRuleRule as rule } from './disable-vs-destination-rule.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(
-    new URL(`./__fixtures__/disable-vs-destination-rule/${name}`, import.meta.url),
-    'utf8',
-  );
+const fixture = fixtureReader(import.meta.url, 'disable-vs-destination-rule');
 
 describe('peer-authentication/disable-vs-destination-rule (KIA0505, KIA0506)', () => {
   const table: RuleCase[] = [

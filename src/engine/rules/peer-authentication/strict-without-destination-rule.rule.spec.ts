@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { peerAuthenticationStrictWithoutDestinationRuleRule as rule } from './strict-without-destination-rule.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(
-    new URL(`./__fixtures__/strict-without-destination-rule/${name}`, import.meta.url),
-    'utf8',
-  );
+const fixture = fixtureReader(import.meta.url, 'strict-without-destination-rule');
 
 describe('peer-authentication/strict-without-destination-rule (KIA0401, KIA0501)', () => {
   const table: RuleCase[] = [

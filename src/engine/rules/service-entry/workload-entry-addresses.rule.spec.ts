@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { serviceEntryWorkloadEntryAddressesRule as rule } from './workload-entry-addresses.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/workload-entry-addresses/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'workload-entry-addresses');
 
 describe('service-entry/workload-entry-addresses (KIA1201)', () => {
   const table: RuleCase[] = [

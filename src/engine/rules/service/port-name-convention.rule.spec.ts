@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { portNameConventionRule } from './port-name-convention.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/port-name-convention/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'port-name-convention');
 
 describe('service/port-name-convention (IST0118, IST0150, KIA0601)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { sidecarHidesRoutedHostRule } from './hides-routed-host.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/hides-routed-host/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'hides-routed-host');
 
 describe('sidecar/hides-routed-host (own: R8 egress imports)', () => {
   const table: RuleCase[] = [

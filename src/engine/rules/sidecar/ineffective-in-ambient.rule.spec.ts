@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { ineffectiveInAmbientRule } from './ineffective-in-ambient.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/ineffective-in-ambient/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'ineffective-in-ambient');
 
 describe('sidecar/ineffective-in-ambient (IST0167)', () => {
   const table: RuleCase[] = [

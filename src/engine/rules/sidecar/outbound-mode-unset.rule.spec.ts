@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { sidecarOutboundModeUnsetRule as rule } from './outbound-mode-unset.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/outbound-mode-unset/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'outbound-mode-unset');
 
 describe('sidecar/outbound-mode-unset (KIA1007)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { conflictingMeshHostsRule } from './conflicting-mesh-hosts.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/conflicting-mesh-hosts/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'conflicting-mesh-hosts');
 
 describe('virtual-service/conflicting-mesh-hosts (IST0109, KIA1106: R5 sidecars keep one VirtualService per host)', () => {
   const table: RuleCase[] = [

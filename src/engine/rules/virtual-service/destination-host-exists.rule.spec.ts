@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { destinationHostExistsRule } from './destination-host-exists.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/destination-host-exists/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'destination-host-exists');
 
 describe('virtual-service/destination-host-exists (IST0101, KIA1101)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { gatewayCatchAllRule } from './gateway-catch-all.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/gateway-catch-all/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'gateway-catch-all');
 
 describe('virtual-service/gateway-catch-all (own: R5 gateways merge VirtualServices, catch-alls last)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { hostInGatewayRule } from './host-in-gateway.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/host-in-gateway/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'host-in-gateway');
 
 describe('virtual-service/host-in-gateway (IST0132: R4 server hosts filter by VirtualService namespace)', () => {
   const table: RuleCase[] = [

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';
 import { jwtClaimRouteRule } from './jwt-claim-route.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/jwt-claim-route/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'jwt-claim-route');
 
 describe('virtual-service/jwt-claim-route (IST0149)', () => {
   const table: RuleCase[] = [

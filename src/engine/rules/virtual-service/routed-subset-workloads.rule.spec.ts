@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { routedSubsetWorkloadsRule } from './routed-subset-workloads.rule.js';
 
-const fixture = (file: string): string =>
-  readFileSync(new URL(`./__fixtures__/routed-subset-workloads/${file}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'routed-subset-workloads');
 
 describe('virtual-service/routed-subset-workloads (own: R7 lookup, subset with no workload)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { subsetExistsRule } from './subset-exists.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/subset-exists/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'subset-exists');
 
 describe('virtual-service/subset-exists (IST0101, KIA1107)', () => {
   const table: RuleCase[] = [

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { workloadAuthorizationCoverageRule as rule } from './authorization-coverage.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/authorization-coverage/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'authorization-coverage');
 
 describe('workload/authorization-coverage (KIA1301)', () => {
   const table: RuleCase[] = [

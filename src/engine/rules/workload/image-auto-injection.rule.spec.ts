@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { imageAutoInjectionRule } from './image-auto-injection.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/image-auto-injection/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'image-auto-injection');
 
 const gateway = `apiVersion: apps/v1
 kind: Deployment

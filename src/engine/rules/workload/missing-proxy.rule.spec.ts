@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../../testing/read-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { missingProxyRule } from './missing-proxy.rule.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./__fixtures__/missing-proxy/${name}`, import.meta.url), 'utf8');
+const fixture = fixtureReader(import.meta.url, 'missing-proxy');
 
 const pod = `apiVersion: v1
 kind: Pod
