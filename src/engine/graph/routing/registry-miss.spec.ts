@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../model/json.js';
 import {
   app,
   graphOf,
@@ -13,7 +14,7 @@ const client = { kind: 'sidecar', workload: 'web/shop-v1' } as const;
 const host = (name: string, ns: string) => `${name}.${ns}.svc.cluster.local`;
 
 /** Why the client's sidecar has no registry entry for the host:port (status passthrough here: ALLOW_ANY). */
-function missOf(docs: readonly Record<string, unknown>[], target: string, port = 80) {
+function missOf(docs: readonly JsonObject[], target: string, port = 80) {
   const table = routesFor(graphOf(yamlOf(...docs)), client, target, port);
   expect(table.status).toBe('passthrough');
   return table.registryMiss;
