@@ -37,6 +37,8 @@ export class AppModule {
           introspection: true,
           csrfPrevention: true,
           formatError: formatGraphqlError,
+          // Stack traces name server paths and may quote input; never sent (NODE_ENV or not).
+          includeStacktraceInErrorResponses: false,
           plugins: [queryCostPlugin(options.config.graphqlLimits)],
         }),
         HealthModule,

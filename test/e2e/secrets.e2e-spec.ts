@@ -79,6 +79,34 @@ describe('Secrets', () => {
     expect(await databaseContains(sampleValue)).toEqual([]);
   });
 
+  // graphql-js quotes the offending value in its own errors (variable coercion, literal
+  // validation, syntax errors); a file's text carries the Secret with it.
+  it('GraphQL errors about bad input do not echo its values, nor a stack trace', async () => {
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  token: ${PLAIN}\n`;
+    const mutation = `mutation($i: IngestSnapshotInput!) { ingestSnapshot(input: $i) { created } }`;
+    const misspelt = { environment: 'x', files: [{ name: 'a.yaml', contents: secret }] };
+    const wrongType = { environment: 'x', files: [{ name: 'a.yaml', text: { secret } }] };
+    const literal = `mutation { ingestSnapshot(input: {environment: "x", files: [{name: "a", text: 7, contents: ${JSON.stringify(secret)}}]}) { created } }`;
+    const unparsable = `mutation { ingestSnapshot(input: {environment: "x" ${JSON.stringify(secret)}}) { created } }`;
+    const bodies = [
+      { query: mutation, variables: { i: misspelt } },
+      { query: mutation, variables: { i: wrongType } },
+      { query: literal },
+      { query: unparsable },
+    ];
+    for (const body of bodies) {
+      const res = await request(t.server).post('/graphql').send(body);
+      const text = JSON.stringify(res.body);
+      expect(res.body.errors?.length, text).toBeGreaterThan(0);
+      expect(text).not.toContain(PLAIN);
+      expect(text).not.toContain('stacktrace');
+    }
+    const res = await request(t.server).post('/graphql').send(bodies[0]);
+    // What is wrong stays said: the field and the type, without the value.
+    const messages = (res.body.errors as { message: string }[]).map((e) => e.message).join('\n');
+    expect(messages).toContain('Field "contents" is not defined by type');
+  });
+
   it('a change of a Secret value alone is not a new version (values are not hashed)', async () => {
     const env = uniqueEnvironment('secret-hash');
     const make = (value: string) =>

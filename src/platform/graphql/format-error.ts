@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../errors/domain-error.js';
 import { mapErrorCode } from '../errors/error-table.js';
+import { redactInputValues } from './redact-input-values.js';
 
 const logger = new Logger('GraphQL');
 
@@ -26,7 +27,11 @@ export function formatGraphqlError(
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    return formatted; // validation / parse errors from GraphQL itself
+    // Validation / parse / coercion errors from GraphQL itself: their code, their message with
+    // the input's values left out, and no stack trace (the app also disables those).
+    const extensions = { ...formatted.extensions };
+    delete extensions['stacktrace'];
+    return { ...formatted, message: redactInputValues(formatted.message), extensions };
   }
   const requestId = randomUUID();
   logger.error(
