@@ -39,6 +39,12 @@ export const INPUT_CODES = {
     severity: 'warning',
     title: 'No schema is known for this kind: the object is stored unvalidated.',
   },
+  emptySnapshot: {
+    code: 'MESH0008',
+    severity: 'error',
+    title:
+      'The snapshot holds no object (empty or comment-only documents): as a new version it would remove every object; refused unless asked for.',
+  },
 } as const;
 
 export type InputCodeName = keyof typeof INPUT_CODES;

@@ -14,18 +14,7 @@ export function parseBucket(value: string | undefined): TimelineBucket {
   );
 }
 
-export function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
-  if (value === undefined || value === '') {
-    return fallback;
-  }
-  if (value === 'true' || value === '1') {
-    return true;
-  }
-  if (value === 'false' || value === '0') {
-    return false;
-  }
-  throw new DomainError('INVALID_ARGUMENT', `${name} must be true or false, got "${value}"`);
-}
+export { parseBoolean } from '../../platform/http/parse-boolean.js';
 
 export function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) {

@@ -1,3 +1,4 @@
+import { parseBoolean } from '../../platform/http/parse-boolean.js';
 import {
   Body,
   Controller,
@@ -67,6 +68,7 @@ export class IngestController {
       environment: env,
       files,
       defaultNamespace: pick('namespace') ?? 'default',
+      allowEmpty: parseBoolean(pick('allowEmpty'), 'allowEmpty', false),
       metadata: {
         commit: pick('commit'),
         branch: pick('branch'),

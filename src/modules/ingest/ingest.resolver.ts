@@ -16,6 +16,7 @@ export class IngestResolver {
       environment: input.environment,
       files: input.files.map((f) => ({ name: f.name, text: f.text })),
       defaultNamespace: input.defaultNamespace,
+      allowEmpty: input.allowEmpty,
       metadata: {
         commit: input.commit ?? undefined,
         branch: input.branch ?? undefined,

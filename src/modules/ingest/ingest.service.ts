@@ -30,6 +30,8 @@ export interface IngestRequest {
   readonly files: readonly SourceFile[];
   readonly defaultNamespace: string;
   readonly metadata: VersionMetadata;
+  /** Store a snapshot with no object (removes every object); else refused (MESH0008). */
+  readonly allowEmpty?: boolean;
 }
 
 const ENVIRONMENT_NAME = /^[a-z0-9]([a-z0-9._-]{0,126}[a-z0-9])?$/i;
@@ -62,6 +64,7 @@ export class IngestService {
       files: request.files,
       options: { defaultNamespace: request.defaultNamespace, limits: this.config.parseLimits },
       metadata: request.metadata,
+      allowEmpty: request.allowEmpty === true,
     });
     if (!ingested.ok) {
       throw inputErrorToDomain(ingested.error);

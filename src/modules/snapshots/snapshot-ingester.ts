@@ -17,6 +17,7 @@ import { type CachedUnit, type EnvironmentCacheEntry, IngestCache } from './inge
 import { candidatesOf, digestOf, materialize, memoOf } from './ingest-store-input.js';
 import type { DigestState } from './snapshot-digest.js';
 import { earlyWriteBatch } from './early-writes.js';
+import { refuseEmpty } from './empty-snapshot.js';
 import { parsePlan, parsePlanInSlices } from './planned-parse.js';
 import { prepare, prepareFresh, type Prepared, type PreparedUnit } from './prepare-records.js';
 import { SnapshotStoreRepository } from './snapshot-store.repository.js';
@@ -27,6 +28,8 @@ export interface IngestFilesRequest {
   readonly files: readonly SourceFile[];
   readonly options: ParseOptions;
   readonly metadata: VersionMetadata;
+  /** Store a snapshot with no object (a version that removes everything); else MESH0008. */
+  readonly allowEmpty?: boolean;
 }
 
 export interface IngestFilesResult {
@@ -111,7 +114,7 @@ export class SnapshotIngester {
   /** Parse, then one store transaction (few fresh units: nothing to overlap). */
   private async sequential(context: IngestContext): Promise<Result<IngestDone, InputError>> {
     const { request, plan } = context;
-    const parsed = parsePlan(request.files, request.options, plan);
+    const parsed = refuseEmpty(parsePlan(request.files, request.options, plan), request);
     if (!parsed.ok) {
       return parsed;
     }
@@ -146,12 +149,9 @@ export class SnapshotIngester {
             sink.add(unit.records);
           }
         };
-        const parsed = await parsePlanInSlices(
-          request.files,
-          request.options,
-          plan,
-          onFresh,
-          () => sink.busy,
+        const parsed = refuseEmpty(
+          await parsePlanInSlices(request.files, request.options, plan, onFresh, () => sink.busy),
+          request,
         );
         if (!parsed.ok) {
           return parsed;

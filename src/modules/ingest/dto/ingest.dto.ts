@@ -11,6 +11,12 @@ export class IngestQueryDto {
   source?: string;
   @ApiPropertyOptional({ description: 'Namespace for objects without one (default "default")' })
   namespace?: string;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: store a snapshot with no object (a version that removes every object). Without it such a snapshot (empty or comment-only documents) is refused with MESH0008, so a render step that produced nothing cannot wipe an environment',
+  })
+  allowEmpty?: string;
 }
 
 export class IngestWarningDto {

@@ -34,6 +34,12 @@ export class IngestSnapshotInput {
   @Field() environment!: string;
   @Field(() => [SourceFileInput]) files!: SourceFileInput[];
   @Field({ defaultValue: 'default' }) defaultNamespace!: string;
+  @Field({
+    defaultValue: false,
+    description:
+      'Store a snapshot with no object (a version that removes every object); without it such a snapshot is refused (MESH0008)',
+  })
+  allowEmpty!: boolean;
   @Field(() => String, { nullable: true }) commit?: string | null;
   @Field(() => String, { nullable: true }) branch?: string | null;
   @Field(() => String, { nullable: true }) author?: string | null;
