@@ -129,7 +129,11 @@ export type {
 } from './simulate/simulate-types.js';
 export { analyze } from './analyze/analyze.js';
 export type { AnalyzeOptions, FieldLocator, Suppression } from './analyze/analyze-options.js';
-export { createFieldLocator, parseFieldPath } from './analyze/field-locator.js';
+export {
+  createFieldLocator,
+  createImpactFieldLocator,
+  parseFieldPath,
+} from './analyze/field-locator.js';
 export { ISTIO_SUPPRESS_ANNOTATION, KIALI_IGNORE_ANNOTATION } from './analyze/suppressions.js';
 export {
   applyValidationSettings,

@@ -49,3 +49,19 @@ export function createFieldLocator(files: readonly SourceFile[]): FieldLocator {
     return locatePath(segment, parseFieldPath(path))?.line ?? null;
   };
 }
+
+/**
+ * The field locator of an impact run: the base's findings (resolved) are located in the base's
+ * files, the target's (introduced) in the target's, even when both sides use the same file names
+ * (`before/` and `after/` renders of one repository).
+ */
+export function createImpactFieldLocator(
+  base: { readonly files: readonly SourceFile[] },
+  target: { readonly files: readonly SourceFile[]; readonly resources: readonly Resource[] },
+): FieldLocator {
+  const inTarget = new Set(target.resources);
+  const locateBase = createFieldLocator(base.files);
+  const locateTarget = createFieldLocator(target.files);
+  return (resource, path) =>
+    inTarget.has(resource) ? locateTarget(resource, path) : locateBase(resource, path);
+}
