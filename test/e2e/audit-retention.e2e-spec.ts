@@ -246,6 +246,42 @@ describe('retention', () => {
     expect(report).toMatchObject({ prunedVersions: [1], keptVersionCount: 2, dryRun: false });
   });
 
+  it('diffs from the newest kept version before the target once the previous one was pruned', async () => {
+    const env = uniqueEnvironment('retain-diff');
+    for (const body of STEPS.slice(0, 3)) {
+      const res = await request(t.server)
+        .post(api(env, '/versions'))
+        .set('content-type', 'application/yaml')
+        .send(body);
+      expect(res.status).toBe(201);
+    }
+    await request(t.server).put(api(env, '/tags/keep-1?version=1'));
+    await request(t.server).put(api(env, '/retention')).send({ keepVersions: 1 });
+    const pruned = await request(t.server).post(api(env, '/prune'));
+    expect(pruned.body).toMatchObject({ prunedVersions: [2] });
+
+    for (const path of ['/diff', '/diff?to=3']) {
+      const res = await request(t.server).get(api(env, path));
+      expect(res.status, `${path}: ${res.text}`).toBe(200);
+      expect(res.body.base).toEqual({ environment: env, version: 1 });
+      expect(res.body.target).toEqual({ environment: env, version: 3 });
+    }
+    const graphql = await request(t.server).post('/graphql').send({
+      query: 'query($env: String!) { diff(environment: $env) { base target } }',
+      variables: { env },
+    });
+    expect(graphql.body.errors).toBeUndefined();
+    expect(graphql.body.data.diff.base).toEqual({ environment: env, version: 1 });
+
+    // No kept version before the target: the base is the empty snapshot (version 0).
+    await request(t.server).delete(api(env, '/tags/keep-1'));
+    expect((await request(t.server).post(api(env, '/prune'))).body.prunedVersions).toEqual([1]);
+    const fromEmpty = await request(t.server).get(api(env, '/diff'));
+    expect(fromEmpty.status, fromEmpty.text).toBe(200);
+    expect(fromEmpty.body.base).toEqual({ environment: env, version: 0 });
+    expect(fromEmpty.body.summary.resourcesChanged).toBeGreaterThan(0);
+  });
+
   it('with no policy, prune removes nothing', async () => {
     const env = uniqueEnvironment('retain-none');
     await request(t.server)

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/platform/project-root.js';
-import { SCENARIOS_DIR } from '../support/corpus.js';
+import { folderYaml, SCENARIOS_DIR } from '../support/corpus.js';
 import {
   expectReportToMatchScenario,
   type ScenarioExpectation,
@@ -106,5 +106,66 @@ describe.each(scenarios)('scenario $label', ({ label, dir }) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.base).toEqual({ environment: env, version: 1 });
     expectReportToMatchScenario(res.body, expected);
+  });
+});
+
+// contracts: the same input gives byte-identical output, so a report served from the report
+// cache must be the very text of the freshly computed one (key order included).
+describe('report cache', () => {
+  const scenario = join(SCENARIOS_DIR, '01-canary-10-percent');
+  /** A ConfigMap unique to this run, so the first call cannot find another test's cached report. */
+  const marker = (env: string) =>
+    `\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: marker\n  namespace: default\ndata:\n  stamp: "${env}"\n`;
+
+  async function ingestBeforeAndAfter(env: string): Promise<void> {
+    for (const side of ['before', 'after']) {
+      const res = await request(t.server)
+        .post(`/api/v1/environments/${env}/versions`)
+        .set('content-type', 'application/yaml')
+        .send(folderYaml(join(scenario, side)) + marker(env));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+  }
+
+  it('a cached diff is byte-identical to the computed one (REST and GraphQL json)', async () => {
+    const env = uniqueEnvironment('cache-diff');
+    await ingestBeforeAndAfter(env);
+    const diff = `/api/v1/environments/${env}/diff`;
+    const miss = await request(t.server).get(diff);
+    expect(miss.status, miss.text).toBe(200);
+    expect(miss.headers['x-meshlens-cache']).toBe('miss');
+    expect(miss.text.startsWith('{"schemaVersion":1,"base":')).toBe(true);
+    const hit = await request(t.server).get(diff);
+    expect(hit.headers['x-meshlens-cache']).toBe('hit');
+    expect(hit.text).toBe(miss.text);
+
+    const query = {
+      query: 'query($env: String!) { diff(environment: $env) { json } }',
+      variables: { env },
+    };
+    const graphql = await request(t.server).post('/graphql').send(query);
+    expect(graphql.body.errors).toBeUndefined();
+    expect(JSON.stringify(graphql.body.data.diff.json)).toBe(miss.text);
+  });
+
+  it('a cached impact report is byte-identical to the computed one', async () => {
+    const env = uniqueEnvironment('cache-impact');
+    const ingest = await request(t.server)
+      .post(`/api/v1/environments/${env}/versions`)
+      .set('content-type', 'application/yaml')
+      .send(folderYaml(join(scenario, 'before')) + marker(env));
+    expect(ingest.status).toBe(201);
+    const propose = () =>
+      request(t.server)
+        .post(`/api/v1/environments/${env}/impact`)
+        .set('content-type', 'application/yaml')
+        .send(folderYaml(join(scenario, 'after')) + marker(env));
+    const miss = await propose();
+    expect(miss.status, miss.text).toBe(200);
+    expect(miss.headers['x-meshlens-cache']).toBe('miss');
+    expect(miss.text.startsWith('{"schemaVersion":1,"base":')).toBe(true);
+    const hit = await propose();
+    expect(hit.headers['x-meshlens-cache']).toBe('hit');
+    expect(hit.text).toBe(miss.text);
   });
 });

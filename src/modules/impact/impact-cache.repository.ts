@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { ImpactReport } from '../../engine/index.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 
-/** Computed reports keyed by (kind, base digest, target digest, engine version). */
+/**
+ * Computed reports keyed by (kind, base digest, target digest, engine version). The column is
+ * `json`, which keeps the report's text as written: a report read back has the computed one's key
+ * order, so serving it gives the same bytes (a `jsonb` column would reorder the keys).
+ */
 @Injectable()
 export class ImpactCacheRepository {
   constructor(private readonly prisma: PrismaService) {}

@@ -20,7 +20,8 @@ export class ImpactResolver {
     @Args('from', {
       type: () => Int,
       nullable: true,
-      description: 'Default: the version before `to`',
+      description:
+        'Default: the newest stored version before `to` (retention may have pruned `to - 1`), or the empty snapshot',
     })
     from: number | null,
     @Args('to', { type: () => Int, nullable: true, description: 'Default: latest' })

@@ -18,6 +18,7 @@ import {
   SnapshotContentService,
   type VersionContent,
 } from '../snapshots/snapshot-content.service.js';
+import { SnapshotsService } from '../snapshots/snapshots.service.js';
 import { BaseFindingsCache } from './base-findings.cache.js';
 import { ImpactCacheRepository } from './impact-cache.repository.js';
 import { ProposalRepository, type ProposalRecord } from './proposal.repository.js';
@@ -31,7 +32,10 @@ interface SettingsOf {
   /** '' for the defaults, else a digest of the settings (report and findings cache keys). */
   readonly keySuffix: string;
 }
-/** `previous`: the version before the target (an empty snapshot before version 1). */
+/**
+ * `previous`: the newest stored version before the target. Retention may have pruned the ones
+ * right before it, so that is not always `target - 1`; with none left, the empty snapshot.
+ */
 export type BaseRef = VersionRef | 'previous';
 
 export interface ImpactRequest {
@@ -58,6 +62,7 @@ export interface ImpactResult {
 export class ImpactService {
   constructor(
     private readonly content: SnapshotContentService,
+    private readonly snapshots: SnapshotsService,
     private readonly cache: ImpactCacheRepository,
     private readonly proposals: ProposalRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -114,7 +119,7 @@ export class ImpactService {
     const cached = await this.cache.find(key);
     this.metrics.countCacheLookup('report', cached !== null);
     if (cached !== null) {
-      return { report: { ...cached, ...refs }, proposal: null, cached: true };
+      return { report: withRefs(cached, refs), proposal: null, cached: true };
     }
     const cachedBase = await this.resolvedBase(environment, base.version, settings);
     const report = this.metrics.timeAnalysis('diff', () =>
@@ -128,7 +133,7 @@ export class ImpactService {
     return { report, proposal: null, cached: false };
   }
 
-  private loadBase(
+  private async loadBase(
     environment: string,
     from: BaseRef,
     targetVersion: number,
@@ -136,17 +141,16 @@ export class ImpactService {
     if (from !== 'previous') {
       return this.content.loadVersion(environment, from);
     }
-    if (targetVersion <= 1) {
-      const empty: VersionContent = {
-        environment,
-        version: 0,
-        digest: EMPTY_DIGEST,
-        resources: [],
-        hashes: new Map(),
-      };
-      return Promise.resolve(empty);
+    // Pruned versions have no `version` row: the newest row numbered below the target is the
+    // newest kept version before it (the versions listing, with the target as its cursor).
+    const previous =
+      targetVersion <= 1
+        ? undefined
+        : (await this.snapshots.listVersions(environment, 1, String(targetVersion))).items[0];
+    if (previous === undefined) {
+      return { environment, version: 0, digest: EMPTY_DIGEST, resources: [], hashes: new Map() };
     }
-    return this.content.loadVersion(environment, targetVersion - 1);
+    return this.content.loadVersion(environment, previous.number);
   }
 
   async impact(request: ImpactRequest): Promise<ImpactResult> {
@@ -180,7 +184,7 @@ export class ImpactService {
     const cached = await this.cache.find(key);
     this.metrics.countCacheLookup('report', cached !== null);
     if (cached !== null) {
-      return { report: { ...cached, ...refs }, proposal, cached: true };
+      return { report: withRefs(cached, refs), proposal, cached: true };
     }
     const targetHashes = new Map<Resource, string>(
       parsed.value.resources.map((r, i) => [r, objects[i]?.hash ?? '']),
@@ -203,6 +207,16 @@ export class ImpactService {
 }
 
 const EMPTY_DIGEST = 'empty';
+
+/**
+ * A cached report with this request's refs (the cache key has content digests, not version
+ * numbers or names). The cache keeps the report's text as written (`json`, not `jsonb`), and
+ * spreading onto keys the report already has keeps their places, so the answer is byte for byte
+ * what computing it again would give.
+ */
+function withRefs(cached: ImpactReport, refs: Pick<ImpactReport, 'base' | 'target'>): ImpactReport {
+  return { ...cached, base: refs.base, target: refs.target };
+}
 
 function hashLookup(a: VersionContent, b: VersionContent): (r: Resource) => string {
   return (r) => a.hashes.get(r) ?? b.hashes.get(r) ?? '';

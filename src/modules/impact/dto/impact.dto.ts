@@ -2,7 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 
 export class DiffQueryDto {
   @ApiPropertyOptional({
-    description: 'Base version number or "latest" (default: the one before `to`)',
+    description:
+      'Base version number or "latest" (default: the newest stored version before `to`, which ' +
+      'retention may have made older than `to - 1`)',
   })
   from?: string;
   @ApiPropertyOptional({ description: 'Target version number or "latest" (default "latest")' })
