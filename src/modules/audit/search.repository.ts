@@ -201,13 +201,15 @@ export class SearchRepository {
       ${service.namespace === null ? sql`` : sql`AND r.namespace = ${service.namespace}`}`;
   }
 
-  /** Any containment document (index-served) first, then the exact rule per kind and namespace. */
+  /** Blobs containing any of the documents (index-served) first, then the exact rule per kind and namespace. */
   private routingCondition(host: HostMatcher): Fragment {
     const { sql } = this.db;
     const all = [...host.routingDocs, ...host.shortRoutingDocs, ...host.serviceEntryDocs];
-    const anyDoc = all
-      .map((doc) => sql`b.body @> ${sql.json(doc)}`)
-      .reduce((or, next) => sql`${or} OR ${next}`);
+    // One index scan per document, unioned: an OR of containments in one WHERE was planned as a
+    // sequential scan of blob (GIN scans are costed high), 110 ms for 18,667 blobs against ~2 ms.
+    const candidates = all
+      .map((doc) => sql`SELECT hash FROM blob WHERE body @> ${sql.json(doc)}`)
+      .reduce((union, next) => sql`${union} UNION ${next}`);
     const docs = (list: readonly JsonObject[]): Fragment =>
       sql`${textArray(
         sql,
@@ -215,7 +217,7 @@ export class SearchRepository {
       )}::jsonb[]`;
     const inNamespace =
       host.shortNamespace === null ? sql`TRUE` : sql`r.namespace = ${host.shortNamespace}`;
-    return sql`r.api_group = 'networking.istio.io' AND (${anyDoc}) AND (
+    return sql`r.api_group = 'networking.istio.io' AND b.hash IN (${candidates}) AND (
       (r.kind IN ('VirtualService', 'DestinationRule')
         AND (b.body @> ANY(${docs(host.routingDocs)})
              OR (${inNamespace} AND b.body @> ANY(${docs(host.shortRoutingDocs)}))))
