@@ -138,4 +138,38 @@ describe('reachability over REST', () => {
     expect(v2.body.edges.map((e: { from: string }) => e.from)).toContain('default/productpage-v1');
     expect(v2.body.unreachableWorkloads).not.toContain('default/reviews-v2');
   });
+
+  it('answers an unknown from or to as simulate does: 400 UNKNOWN_WORKLOAD', async () => {
+    const reach = (query: string) =>
+      request(t.server).get(`/api/v1/environments/${env}/reachability?${query}`);
+    const simulated = await request(t.server)
+      .post(`/api/v1/environments/${env}/simulate`)
+      .send({ from: 'nope/x', host: 'reviews' });
+    expect(simulated.status).toBe(400);
+    expect(simulated.body.error.simulateCode).toBe('UNKNOWN_WORKLOAD');
+    for (const query of ['from=nope/x', 'to=nope/x', 'from=default/productpage-v1&to=nope/x']) {
+      const res = await reach(query);
+      expect(res.status, query).toBe(400);
+      expect(res.body, query).toEqual(simulated.body);
+    }
+    const gateway = await reach('from=external:default/nope');
+    expect(gateway.status).toBe(400);
+    expect(gateway.body.error).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'Gateway default/nope is not in the snapshot',
+      simulateCode: 'UNKNOWN_GATEWAY',
+    });
+    const known = await reach('from=external:default/bookinfo-gateway');
+    expect(known.status).toBe(200);
+    expect(known.body.edges.length).toBeGreaterThan(0);
+  });
+
+  it('answers an unknown from as a GraphQL BAD_USER_INPUT error', async () => {
+    const res = await gql(
+      `query($env: String!) { graph(environment: $env) { reachability(from: "nope/x") { totalCount } } }`,
+      { env },
+    );
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].message).toBe('workload nope/x is not in the snapshot');
+  });
 });

@@ -83,6 +83,26 @@ describe('REST reads', () => {
     expect(vs.body.items.map((o: { name: string }) => o.name)).toEqual(['bookinfo']);
   });
 
+  it('matches kind in any case, as kubectl does; never as a pattern', async () => {
+    const objects = (query: string) =>
+      request(t.server).get(`/api/v1/environments/${env}/versions/2/objects?${query}`);
+    for (const kind of ['virtualservice', 'VIRTUALSERVICE', 'VirtualService']) {
+      const res = await objects(`kind=${kind}&namespace=default`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((o: { kind: string; name: string }) => [o.kind, o.name])).toEqual([
+        ['VirtualService', 'bookinfo'],
+      ]);
+    }
+    for (const pattern of ['Virtual_ervice', 'Virtual%', '%']) {
+      expect((await objects(`kind=${encodeURIComponent(pattern)}`)).body.totalCount).toBe(0);
+    }
+    const one = await request(t.server).get(
+      `/api/v1/environments/${env}/versions/2/objects/virtualservice/default/bookinfo`,
+    );
+    expect(one.status).toBe(200);
+    expect(one.body.kind).toBe('VirtualService');
+  });
+
   it('answers 404 with a code for unknown environments, versions and objects, 400 for bad arguments', async () => {
     expect(
       (await request(t.server).get('/api/v1/environments/nope/versions')).body.error.code,

@@ -64,4 +64,43 @@ describe('validations of stored versions', () => {
     expect(v.findings.every((f: { level: string }) => f.level === 'Error')).toBe(true);
     expect(v.byLevel).toEqual({ Error: v.total });
   });
+
+  it('refuses an unknown level with 400 naming it and the accepted ones (REST and GraphQL)', async () => {
+    const ok = await request(t.server).get(
+      `/api/v1/environments/${env}/validations?version=2&level=Error`,
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.findings.length).toBeGreaterThan(0);
+    // Levels are spelled as findings carry them (Error, Warning, Info): no lower-case alias.
+    for (const level of ['bogus', 'warning']) {
+      const res = await request(t.server).get(
+        `/api/v1/environments/${env}/validations?version=2&level=${level}`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({
+        code: 'INVALID_ARGUMENT',
+        message: `level must be one of Error, Warning, Info, not "${level}"`,
+      });
+    }
+    const gql = await request(t.server).post('/graphql').send({
+      query: `query($env: String!) { validations(environment: $env, filter: { level: "warning" }) { total } }`,
+      variables: { env },
+    });
+    expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(gql.body.errors[0].message).toBe(
+      'level must be one of Error, Warning, Info, not "warning"',
+    );
+  });
+
+  it('matches kind in any case, as kubectl does', async () => {
+    const exact = await request(t.server).get(
+      `/api/v1/environments/${env}/validations?version=2&kind=VirtualService`,
+    );
+    expect(exact.body.findings.length).toBeGreaterThan(0);
+    const lower = await request(t.server).get(
+      `/api/v1/environments/${env}/validations?version=2&kind=virtualservice`,
+    );
+    expect(lower.status).toBe(200);
+    expect(lower.body.findings).toEqual(exact.body.findings);
+  });
 });

@@ -6,31 +6,30 @@ import {
   type Suppression,
   type ValidationSettings,
 } from '../../engine/index.js';
+import { type Parsed, parseChoice } from '../parse-choice.js';
 
-export type OutputFormat = 'json' | 'text' | 'sarif';
+export type { Parsed } from '../parse-choice.js';
 
-const FORMATS: readonly OutputFormat[] = ['json', 'text', 'sarif'];
-const FAIL_ON: Readonly<Record<string, FindingLevel>> = { error: 'Error', warning: 'Warning' };
+const FORMATS = ['json', 'text', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 
-/** Either a value or the message explaining why the flag is wrong. */
-export type Parsed<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+const FAIL_ON = ['error', 'warning'] as const;
+const FAIL_ON_LEVEL: Readonly<Record<(typeof FAIL_ON)[number], FindingLevel>> = {
+  error: 'Error',
+  warning: 'Warning',
+};
 
 export function parseFormat(value: string): Parsed<OutputFormat> {
-  const format = FORMATS.find((f) => f === value);
-  return format === undefined
-    ? { ok: false, message: `--format must be one of ${FORMATS.join(', ')}, not "${value}"` }
-    : { ok: true, value: format };
+  return parseChoice('--format', value, FORMATS);
 }
 
+/** `error` or `warning`, in any case (`Warning`, as findings print it, too). */
 export function parseFailOn(value: string | undefined): Parsed<FindingLevel | null> {
   if (value === undefined) {
     return { ok: true, value: null };
   }
-  const level = FAIL_ON[value.toLowerCase()];
-  return level === undefined
-    ? { ok: false, message: `--fail-on must be error or warning, not "${value}"` }
-    : { ok: true, value: level };
+  const level = parseChoice('--fail-on', value, FAIL_ON, { ignoreCase: true });
+  return level.ok ? { ok: true, value: FAIL_ON_LEVEL[level.value] } : level;
 }
 
 const SUPPRESS = /^([A-Z]+\d{4})=(\S+)\s+(?:([^/\s]+)\/)?([^/\s]+)$/;

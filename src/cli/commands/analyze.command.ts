@@ -25,6 +25,7 @@ import {
 } from '../analyze-output/parse-cli-options.js';
 import { EXIT_ERROR, EXIT_OK, EXIT_THRESHOLD } from '../exit-codes.js';
 import { formatInputErrorText, inputErrorJson } from '../format-input-error.js';
+import { usageError } from '../parse-choice.js';
 import { readSourceFiles } from '../read-source-files.js';
 
 const VERSION = '0.1.0';
@@ -116,8 +117,7 @@ function isThresholdReached(findings: readonly Finding[], failOn: FindingLevel |
 async function runAnalyze(paths: string[], flags: AnalyzeFlags): Promise<number> {
   const settings = await readSettings(flags);
   if (typeof settings === 'string') {
-    process.stderr.write(`meshlens analyze: ${settings}\n`);
-    return EXIT_ERROR;
+    return usageError('analyze', settings);
   }
   const files = await readSourceFiles(paths);
   const parsed = parseSnapshot(files, { defaultNamespace: flags.namespace });

@@ -7,6 +7,7 @@ import { formatDot } from '../graph-output/format-dot.js';
 import { formatMermaid } from '../graph-output/format-mermaid.js';
 import { buildGraphDocument } from '../graph-output/graph-document.js';
 import { buildTrafficGraph } from '../graph-output/traffic-graph.js';
+import { parseChoice, usageError } from '../parse-choice.js';
 import { readSourceFiles } from '../read-source-files.js';
 
 export interface GraphFlags {
@@ -15,11 +16,6 @@ export interface GraphFlags {
 }
 
 const FORMATS = ['json', 'dot', 'mermaid'] as const;
-type GraphFormat = (typeof FORMATS)[number];
-
-function isGraphFormat(value: string): value is GraphFormat {
-  return (FORMATS as readonly string[]).includes(value);
-}
 
 /**
  * `meshlens graph PATH... --format json|dot|mermaid`, offline: the resolved graph as JSON, or the
@@ -31,11 +27,11 @@ export async function runGraph(
   flags: GraphFlags,
   io: CommandIo = PROCESS_IO,
 ): Promise<number> {
-  const format = flags.format;
-  if (!isGraphFormat(format)) {
-    io.stderr(`meshlens graph: --format must be one of ${FORMATS.join(', ')}, not "${format}"\n`);
-    return EXIT_ERROR;
+  const parsedFormat = parseChoice('--format', flags.format, FORMATS);
+  if (!parsedFormat.ok) {
+    return usageError('graph', parsedFormat.message, io.stderr);
   }
+  const format = parsedFormat.value;
   const parsed = parseSnapshot(await readSourceFiles([...paths]), {
     defaultNamespace: flags.namespace,
   });

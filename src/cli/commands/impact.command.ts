@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { renderImpactMarkdown } from '../../engine/index.js';
-import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from '../comment/fail-on.js';
+import { exitCodeFor, FAIL_ON_LEVELS } from '../comment/fail-on.js';
 import { reportFromFiles, reportFromServer, type ReportOutcome } from '../comment/impact-source.js';
 import { EXIT_ERROR } from '../exit-codes.js';
 import { formatInputErrorText, inputErrorJson } from '../format-input-error.js';
+import { parseChoice, parseOptionalChoice, usageError } from '../parse-choice.js';
 import { readSourceFiles } from '../read-source-files.js';
 
 interface ImpactOptions {
@@ -13,9 +14,11 @@ interface ImpactOptions {
   readonly env?: string;
   readonly base?: string;
   readonly namespace: string;
-  readonly format: 'json' | 'markdown';
-  readonly failOn?: FailOn;
+  readonly format: string;
+  readonly failOn?: string;
 }
+
+const FORMATS = ['json', 'markdown'] as const;
 
 /**
  * `meshlens impact --before PATH... --after PATH...` (offline) or
@@ -68,9 +71,13 @@ async function obtainReport(options: ImpactOptions): Promise<ReportOutcome | str
 }
 
 async function runImpact(options: ImpactOptions): Promise<number> {
-  if (options.failOn !== undefined && !FAIL_ON_LEVELS.includes(options.failOn)) {
-    process.stderr.write(`meshlens: --fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}\n`);
-    return EXIT_ERROR;
+  const format = parseChoice('--format', options.format, FORMATS);
+  if (!format.ok) {
+    return usageError('impact', format.message);
+  }
+  const failOn = parseOptionalChoice('--fail-on', options.failOn, FAIL_ON_LEVELS);
+  if (!failOn.ok) {
+    return usageError('impact', failOn.message);
   }
   const outcome = await obtainReport(options);
   if (typeof outcome === 'string') {
@@ -81,7 +88,7 @@ async function runImpact(options: ImpactOptions): Promise<number> {
     const failure = outcome.failure;
     if (failure.kind === 'input') {
       process.stdout.write(
-        options.format === 'json'
+        format.value === 'json'
           ? JSON.stringify(inputErrorJson(failure.error), null, 2) + '\n'
           : '',
       );
@@ -89,19 +96,19 @@ async function runImpact(options: ImpactOptions): Promise<number> {
     } else {
       const body = typeof failure.body === 'string' ? failure.body : JSON.stringify(failure.body);
       process.stdout.write(
-        options.format === 'json' && typeof failure.body === 'object' ? body + '\n' : '',
+        format.value === 'json' && typeof failure.body === 'object' ? body + '\n' : '',
       );
       process.stderr.write(`meshlens: server answered ${String(failure.status)}: ${body}\n`);
     }
     return EXIT_ERROR;
   }
   const text =
-    options.format === 'markdown'
+    format.value === 'markdown'
       ? renderImpactMarkdown(outcome.report, {
           environment: options.env,
           serverUrl: options.server,
         })
       : JSON.stringify(outcome.report, null, 2);
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');
-  return exitCodeFor(outcome.report, options.failOn);
+  return exitCodeFor(outcome.report, failOn.value);
 }

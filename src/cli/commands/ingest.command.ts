@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { parseChoice, usageError } from '../parse-choice.js';
 import { readSourceFiles } from '../read-source-files.js';
 import { postSnapshot } from '../server-client.js';
 
@@ -12,8 +13,10 @@ interface IngestOptions {
   readonly author?: string;
   readonly message?: string;
   readonly source?: string;
-  readonly format: 'text' | 'json';
+  readonly format: string;
 }
+
+const FORMATS = ['text', 'json'] as const;
 
 /** `meshlens ingest --env E PATH... [--server URL]`: uploads the files as the next version. */
 export function registerIngestCommand(program: Command): void {
@@ -33,13 +36,17 @@ export function registerIngestCommand(program: Command): void {
     .option('--author <name>')
     .option('--message <text>')
     .option('--source <text>', 'where the change came from, e.g. pr:812')
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', FORMATS.join(' or '), 'text')
     .action(async (paths: string[], options: IngestOptions) => {
       process.exitCode = await runIngest(paths, options);
     });
 }
 
 async function runIngest(paths: string[], options: IngestOptions): Promise<number> {
+  const format = parseChoice('--format', options.format, FORMATS);
+  if (!format.ok) {
+    return usageError('ingest', format.message);
+  }
   const files = await readSourceFiles(paths);
   const metadata = {
     namespace: options.namespace,
@@ -50,18 +57,18 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<numbe
     source: options.source,
   };
   const response = await postSnapshot(options.server, options.env, files, metadata);
-  if (options.format === 'json') {
+  if (format.value === 'json') {
     process.stdout.write(JSON.stringify(response.body, null, 2) + '\n');
   }
   if (!response.ok) {
-    if (options.format === 'text') {
+    if (format.value === 'text') {
       process.stderr.write(
         `ingest failed (${response.status}): ${JSON.stringify(response.body)}\n`,
       );
     }
     return EXIT_ERROR;
   }
-  if (options.format === 'text') {
+  if (format.value === 'text') {
     const body = response.body as { message?: string };
     process.stdout.write(`${body.message ?? 'ok'}\n`);
   }

@@ -39,8 +39,8 @@ describe('meshlens simulate flags', () => {
     [{ port: '0' }, '--port must be a port number (1-65535), not "0"'],
     [{ header: ['nope'] }, '--header expects k=v, got "nope"'],
     [{ sourceLabel: ['=v'] }, '--source-label expects k=v, got "=v"'],
-    [{ format: 'yaml' }, '--format must be json or text, not "yaml"'],
-    [{ scheme: 'ftp' }, '--scheme must be http or https, not "ftp"'],
+    [{ format: 'yaml' }, '--format must be one of json, text, not "yaml"'],
+    [{ scheme: 'ftp' }, '--scheme must be one of http, https, not "ftp"'],
   ])('rejects %j', (patch, message) => {
     expect(parseSimulateFlags({ ...BASE, ...patch })).toEqual({ ok: false, message });
   });

@@ -9,6 +9,7 @@ import {
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { formatInputErrorText, inputErrorJson } from '../format-input-error.js';
 import { type CommandIo, PROCESS_IO } from '../graph-output/command-io.js';
+import { type Parsed, parseChoice, usageError } from '../parse-choice.js';
 import { readSourceFiles } from '../read-source-files.js';
 
 /** Flags as commander hands them over (strings; repeatable ones collected). */
@@ -30,9 +31,6 @@ export interface SimulateSettings {
   readonly format: 'json' | 'text';
   readonly namespace: string;
 }
-
-type Parsed<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -80,19 +78,13 @@ function buildRequest(
   };
 }
 
-function parseScheme(value: string | undefined): Parsed<'http' | 'https'> {
-  const scheme = value ?? 'http';
-  return scheme === 'http' || scheme === 'https'
-    ? { ok: true, value: scheme }
-    : { ok: false, message: `--scheme must be http or https, not "${scheme}"` };
-}
-
 /** Validates the flags of `meshlens simulate` (contracts/simulate.md CLI). */
 export function parseSimulateFlags(flags: SimulateFlags): Parsed<SimulateSettings> {
   const port = parsePort(flags.port);
   const headers = parsePairs(flags.header, '--header');
   const labels = parsePairs(flags.sourceLabel, '--source-label');
-  const scheme = parseScheme(flags.scheme);
+  const scheme = parseChoice('--scheme', flags.scheme ?? 'http', ['http', 'https']);
+  const format = parseChoice('--format', flags.format, ['json', 'text']);
   if (!port.ok) {
     return port;
   }
@@ -102,14 +94,14 @@ export function parseSimulateFlags(flags: SimulateFlags): Parsed<SimulateSetting
   if (!labels.ok) {
     return labels;
   }
-  if (flags.format !== 'json' && flags.format !== 'text') {
-    return { ok: false, message: `--format must be json or text, not "${flags.format}"` };
+  if (!format.ok) {
+    return format;
   }
   if (!scheme.ok) {
     return scheme;
   }
   const request = buildRequest(flags, scheme.value, port.value, headers.value, labels.value);
-  return { ok: true, value: { request, format: flags.format, namespace: flags.namespace } };
+  return { ok: true, value: { request, format: format.value, namespace: flags.namespace } };
 }
 
 /**
@@ -125,8 +117,7 @@ export async function runSimulate(
 ): Promise<number> {
   const settings = parseSimulateFlags(flags);
   if (!settings.ok) {
-    io.stderr(`meshlens simulate: ${settings.message}\n`);
-    return EXIT_ERROR;
+    return usageError('simulate', settings.message, io.stderr);
   }
   const { format, namespace, request } = settings.value;
   const parsed = parseSnapshot(await readSourceFiles([...paths]), { defaultNamespace: namespace });

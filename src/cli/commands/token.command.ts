@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { type Parsed, parseChoice, usageError } from '../parse-choice.js';
+import type { TokenScope } from '../../platform/auth/scopes.js';
 import type { ApiTokenInfo, TokenStore } from '../../platform/auth/token-store.js';
 
 interface CreateOptions {
@@ -62,6 +64,25 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+const FORMATS = ['text', 'json'] as const;
+
+/** `ingest,read`: each scope checked as every enumerated flag is; duplicates dropped, sorted. */
+function parseScopeList(list: string, known: readonly TokenScope[]): Parsed<TokenScope[]> {
+  const scopes: TokenScope[] = [];
+  const given = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const item of given.length === 0 ? [list] : given) {
+    const scope = parseChoice('--scopes', item, known);
+    if (!scope.ok) {
+      return scope;
+    }
+    scopes.push(scope.value);
+  }
+  return { ok: true, value: [...new Set(scopes)].sort() };
+}
+
 /** `meshlens token create|list|revoke`: manages API tokens directly in the database (bootstrap). */
 export function registerTokenCommand(program: Command): void {
   const token = program
@@ -73,18 +94,27 @@ export function registerTokenCommand(program: Command): void {
     .requiredOption('--name <name>', 'who or what uses the token')
     .requiredOption('--scopes <list>', 'comma-separated: read, ingest, admin')
     .option('--env <name>', 'limit to an environment (repeatable; none = all)', collect, [])
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', FORMATS.join(' or '), 'text')
     .action(async (options: CreateOptions) => {
-      const { parseScopes } = await import('../../platform/auth/scopes.js');
-      const scopes = parseScopes(options.scopes);
+      const { TOKEN_SCOPES } = await import('../../platform/auth/scopes.js');
+      const format = parseChoice('--format', options.format, FORMATS);
+      const scopes = parseScopeList(options.scopes, TOKEN_SCOPES);
+      if (!format.ok) {
+        process.exitCode = usageError('token create', format.message);
+        return;
+      }
+      if (!scopes.ok) {
+        process.exitCode = usageError('token create', scopes.message);
+        return;
+      }
       await withTokenStore(async (store) => {
         const created = await store.create({
           name: options.name,
-          scopes,
+          scopes: scopes.value,
           environments: options.env,
         });
         process.stdout.write(
-          options.format === 'json'
+          format.value === 'json'
             ? `${JSON.stringify(created, null, 2)}\n`
             : `${describe(created)}\nsecret (shown once): ${created.secret}\n`,
         );
@@ -98,12 +128,17 @@ function registerListAndRevoke(token: Command): void {
   token
     .command('list')
     .description('List tokens (never their secrets)')
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', FORMATS.join(' or '), 'text')
     .action(async (options: { readonly format: string }) => {
+      const format = parseChoice('--format', options.format, FORMATS);
+      if (!format.ok) {
+        process.exitCode = usageError('token list', format.message);
+        return;
+      }
       await withTokenStore(async (store) => {
         const tokens = await store.list();
         process.stdout.write(
-          options.format === 'json'
+          format.value === 'json'
             ? `${JSON.stringify(tokens, null, 2)}\n`
             : tokens.map((t) => `${describe(t)}\n`).join(''),
         );

@@ -2,12 +2,15 @@ import type { Command } from 'commander';
 import { parseSnapshot } from '../../engine/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { formatInputErrorText, inputErrorJson } from '../format-input-error.js';
+import { parseChoice, usageError } from '../parse-choice.js';
 import { readSourceFiles } from '../read-source-files.js';
 
 interface ValidateOptions {
-  readonly format: 'text' | 'json';
+  readonly format: string;
   readonly namespace: string;
 }
+
+const FORMATS = ['text', 'json'] as const;
 
 /** `meshlens validate PATH...`: parse + schema check offline; exit 0 valid, 2 invalid. */
 export function registerValidateCommand(program: Command): void {
@@ -15,7 +18,7 @@ export function registerValidateCommand(program: Command): void {
     .command('validate')
     .description('Parse and schema-check manifests offline (files, directories, or - for stdin)')
     .argument('<paths...>', 'files or directories (recursively: .yaml, .yml, .json); - reads stdin')
-    .option('--format <format>', 'text or json', 'text')
+    .option('--format <format>', FORMATS.join(' or '), 'text')
     .option('-n, --namespace <ns>', 'namespace for objects without one', 'default')
     .action(async (paths: string[], options: ValidateOptions) => {
       process.exitCode = await runValidate(paths, options);
@@ -23,10 +26,14 @@ export function registerValidateCommand(program: Command): void {
 }
 
 async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
+  const format = parseChoice('--format', options.format, FORMATS);
+  if (!format.ok) {
+    return usageError('validate', format.message);
+  }
   const files = await readSourceFiles(paths);
   const result = parseSnapshot(files, { defaultNamespace: options.namespace });
   if (!result.ok) {
-    if (options.format === 'json') {
+    if (format.value === 'json') {
       process.stdout.write(JSON.stringify(inputErrorJson(result.error), null, 2) + '\n');
     } else {
       process.stderr.write(formatInputErrorText(result.error) + '\n');
@@ -34,7 +41,7 @@ async function runValidate(paths: string[], options: ValidateOptions): Promise<n
     return EXIT_ERROR;
   }
   const { resources, warnings } = result.value;
-  if (options.format === 'json') {
+  if (format.value === 'json') {
     const summary = { valid: true, files: files.length, objects: resources.length, warnings };
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
   } else {

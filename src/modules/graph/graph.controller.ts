@@ -81,9 +81,14 @@ export class GraphController {
   @ApiQuery({
     name: 'from',
     required: false,
-    description: 'Workload id or external:<ns>/<gateway>',
+    description:
+      'Workload id or external:<ns>/<gateway>; one the version does not have: 400 (simulateCode UNKNOWN_WORKLOAD or UNKNOWN_GATEWAY)',
   })
-  @ApiQuery({ name: 'to', required: false, description: 'Workload id' })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'Workload id; one the version does not have: 400 (UNKNOWN_WORKLOAD)',
+  })
   @ApiOkResponse({
     schema: {
       example: {

@@ -34,6 +34,32 @@ export type VersionRef = number | 'latest';
 const byNamespace = (ns: string | null | undefined) => (item: { namespace: string }) =>
   ns === null || ns === undefined || item.namespace === ns;
 
+function unknown(code: string, message: string): DomainError {
+  return new DomainError('INVALID_ARGUMENT', message, { simulateCode: code });
+}
+
+/** As simulate's source check (engine simulate-source.ts), with its messages and codes. */
+function checkWorkload(r: ResolvedVersion, id: string): void {
+  if (!r.graph.workloadsById.has(id)) {
+    throw unknown('UNKNOWN_WORKLOAD', `workload ${id} is not in the snapshot`);
+  }
+}
+
+/** A reachability source: a workload id, or `external:<ns>/<gateway>`. */
+function checkSource(r: ResolvedVersion, from: string): void {
+  if (r.reach.sourcesById.has(from)) {
+    return;
+  }
+  if (from.startsWith('external:')) {
+    const gateway = from.slice('external:'.length);
+    if (!r.graph.gatewaysById.has(gateway)) {
+      throw unknown('UNKNOWN_GATEWAY', `Gateway ${gateway} is not in the snapshot`);
+    }
+    return;
+  }
+  checkWorkload(r, from);
+}
+
 /** Queries over the resolved graph of one stored version (SEMANTICS §0). */
 @Injectable()
 export class GraphService {
@@ -107,8 +133,18 @@ export class GraphService {
     return unique.map((p) => toRouteTableView(routesFor(r.graph, context, fqdn, p)));
   }
 
-  /** Edges of the reachability relation, optionally from one source and/or to one workload. */
+  /**
+   * Edges of the reachability relation, optionally from one source and/or to one workload. A
+   * source or workload the version does not have is refused as simulate refuses it (400,
+   * `UNKNOWN_WORKLOAD` / `UNKNOWN_GATEWAY`), not answered with no edges.
+   */
   reachability(r: ResolvedVersion, from?: string | null, to?: string | null): Edge[] {
+    if (from) {
+      checkSource(r, from);
+    }
+    if (to) {
+      checkWorkload(r, to);
+    }
     if (from && to) {
       const edge = findEdge(r.reach, from, to);
       return edge === null

@@ -29,8 +29,13 @@ export class ValidationsController {
     description: 'ISO 8601: the version current at that time',
   })
   @ApiQuery({ name: 'code', required: false, description: 'MESH, IST or KIA code' })
-  @ApiQuery({ name: 'level', required: false, enum: ['Error', 'Warning', 'Info'] })
-  @ApiQuery({ name: 'kind', required: false })
+  @ApiQuery({
+    name: 'level',
+    required: false,
+    enum: ['Error', 'Warning', 'Info'],
+    description: 'Exactly as findings spell it; another value is refused with 400',
+  })
+  @ApiQuery({ name: 'kind', required: false, description: 'In any case: virtualservice matches' })
   @ApiQuery({ name: 'namespace', required: false })
   @ApiQuery({ name: 'name', required: false })
   @ApiOkResponse({ type: VersionValidations })

@@ -4,6 +4,7 @@ import {
   applyValidationSettings,
   checkValidationSettings,
   ENGINE_VERSION,
+  type FindingLevel,
   toReportFinding,
   type ReportFinding,
 } from '../../engine/index.js';
@@ -38,12 +39,27 @@ export interface ValidationSettingsInput {
   readonly levelOverrides: Readonly<Record<string, string>>;
 }
 
+/** The levels a finding has, spelled as findings carry them: the `level` filter accepts these. */
+const FINDING_LEVELS = ['Error', 'Warning', 'Info'] as const satisfies readonly FindingLevel[];
+
+/** An unknown level would silently match nothing: refused, naming the accepted ones. */
+function checkFilter(filter: FindingFilter): void {
+  const level = filter.level;
+  if (level !== undefined && !(FINDING_LEVELS as readonly string[]).includes(level)) {
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `level must be one of ${FINDING_LEVELS.join(', ')}, not "${level}"`,
+    );
+  }
+}
+
+/** `kind` matches in any case (`virtualservice`), as kubectl accepts it. */
 function matches(f: ReportFinding, filter: FindingFilter): boolean {
   const codes = [f.code, f.istioCode, f.kialiCode];
   return (
     (filter.code === undefined || codes.includes(filter.code)) &&
     (filter.level === undefined || f.level === filter.level) &&
-    (filter.kind === undefined || f.resource.kind === filter.kind) &&
+    (filter.kind === undefined || f.resource.kind.toLowerCase() === filter.kind.toLowerCase()) &&
     (filter.namespace === undefined || f.resource.namespace === filter.namespace) &&
     (filter.name === undefined || f.resource.name === filter.name)
   );
@@ -86,6 +102,7 @@ export class ValidationsService {
     asOf: Date | undefined,
     filter: FindingFilter,
   ): Promise<VersionValidations> {
+    checkFilter(filter);
     const resolved = await this.graphs.resolve(environment, version, asOf);
     const id = await this.store.versionId(environment, resolved.version);
     let findings = id === null ? null : await this.store.find(id, ENGINE_VERSION);

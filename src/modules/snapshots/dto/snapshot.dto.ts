@@ -65,6 +65,9 @@ export class ListQueryDto {
   @ApiPropertyOptional({ description: 'Cursor from the previous page' }) cursor?: string;
 }
 
+const KIND_DESCRIPTION =
+  'Kubernetes kind, matched in any case as kubectl does (virtualservice finds VirtualService)';
+
 const AS_OF_DESCRIPTION =
   'ISO 8601 instant (e.g. 2026-03-01T14:00:00Z; no zone means UTC): the newest version created at or before it';
 
@@ -84,13 +87,13 @@ export class VersionRefQueryDto {
 export class AsOfObjectQueryDto extends VersionRefQueryDto {
   @ApiPropertyOptional({ description: 'Page size (1-500, default 100)' }) limit?: string;
   @ApiPropertyOptional({ description: 'Cursor from the previous page' }) cursor?: string;
-  @ApiPropertyOptional() kind?: string;
+  @ApiPropertyOptional({ description: KIND_DESCRIPTION }) kind?: string;
   @ApiPropertyOptional() namespace?: string;
   @ApiPropertyOptional() name?: string;
 }
 
 export class ObjectQueryDto extends ListQueryDto {
-  @ApiPropertyOptional() kind?: string;
+  @ApiPropertyOptional({ description: KIND_DESCRIPTION }) kind?: string;
   @ApiPropertyOptional() namespace?: string;
   @ApiPropertyOptional() name?: string;
 }
