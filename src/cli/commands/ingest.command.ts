@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { formatInputErrorText } from '../format-input-error.js';
 import { parseChoice, usageError } from '../parse-choice.js';
 import { readSourceFiles } from '../read-source-files.js';
 import { postSnapshot } from '../server-client.js';
@@ -13,6 +14,7 @@ interface IngestOptions {
   readonly author?: string;
   readonly message?: string;
   readonly source?: string;
+  readonly allowEmpty?: boolean;
   readonly format: string;
 }
 
@@ -36,6 +38,10 @@ export function registerIngestCommand(program: Command): void {
     .option('--author <name>')
     .option('--message <text>')
     .option('--source <text>', 'where the change came from, e.g. pr:812')
+    .option(
+      '--allow-empty',
+      'store a snapshot with no object (a version that removes every object); refused otherwise',
+    )
     .option('--format <format>', FORMATS.join(' or '), 'text')
     .action(async (paths: string[], options: IngestOptions) => {
       process.exitCode = await runIngest(paths, options);
@@ -55,6 +61,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<numbe
     author: options.author,
     message: options.message,
     source: options.source,
+    allowEmpty: options.allowEmpty === true ? 'true' : undefined,
   };
   const response = await postSnapshot(options.server, options.env, files, metadata);
   if (format.value === 'json') {
@@ -63,7 +70,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<numbe
   if (!response.ok) {
     if (format.value === 'text') {
       process.stderr.write(
-        `ingest failed (${response.status}): ${JSON.stringify(response.body)}\n`,
+        `ingest failed (${String(response.status)}): ${failureText(response.body)}\n`,
       );
     }
     return EXIT_ERROR;
@@ -73,4 +80,28 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<numbe
     process.stdout.write(`${body.message ?? 'ok'}\n`);
   }
   return EXIT_OK;
+}
+
+/**
+ * The server's error as `validate` prints a located one (`file:line:col: message [MESH0003]`), or
+ * its message; the raw body when it is not the API's error shape.
+ */
+function failureText(body: unknown): string {
+  const error = (body as { error?: Record<string, unknown> } | null)?.error;
+  if (typeof error?.['message'] !== 'string') {
+    return typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const located = typeof error['file'] === 'string' && error['file'] !== '';
+  if (located) {
+    return formatInputErrorText({
+      code: typeof error['inputCode'] === 'string' ? error['inputCode'] : String(error['code']),
+      file: error['file'] as string,
+      document: typeof error['document'] === 'number' ? error['document'] : null,
+      line: typeof error['line'] === 'number' ? error['line'] : null,
+      column: typeof error['column'] === 'number' ? error['column'] : null,
+      path: typeof error['path'] === 'string' ? error['path'] : '',
+      message: error['message'],
+    });
+  }
+  return `${error['message']} [${String(error['code'])}]`;
 }
