@@ -169,3 +169,31 @@ describe('report cache', () => {
     expect(hit.text).toBe(miss.text);
   });
 });
+
+// SARIF annotations of a PR bot land on a finding's line: the field's line in the proposed files.
+describe('lines of the findings of POST /impact', () => {
+  it('are the lines of the fields in the proposed files, not of their objects', async () => {
+    const dir = join(SCENARIOS_DIR, '04-subset-label-drift');
+    const env = uniqueEnvironment('impact-lines');
+    const ingest = await request(t.server)
+      .post(`/api/v1/environments/${env}/versions`)
+      .set('content-type', 'application/yaml')
+      .send(folderYaml(join(dir, 'before')));
+    expect(ingest.status, ingest.text).toBe(201);
+    let impact = request(t.server).post(`/api/v1/environments/${env}/impact`);
+    for (const f of folderFiles(join(dir, 'after'))) {
+      impact = impact.attach('files', Buffer.from(f.text), keepPath(`after/${f.name}`));
+    }
+    const res = await impact;
+    expect(res.status, res.text).toBe(200);
+    const findings = res.body.findings.introduced as {
+      resource: { kind: string };
+      path: string;
+      line?: number;
+    }[];
+    const subset = findings.find(
+      (f) => f.resource.kind === 'DestinationRule' && f.path === 'spec.subsets[0]',
+    );
+    expect(subset?.line).toBe(21); // the object starts on line 13 of after/30-destination-rules.yaml
+  });
+});

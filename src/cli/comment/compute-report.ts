@@ -1,9 +1,16 @@
-import { impactOfChange, type ImpactReport, type ImpactSnapshot } from '../../engine/index.js';
+import {
+  type FieldLocator,
+  impactOfChange,
+  type ImpactReport,
+  type ImpactSnapshot,
+} from '../../engine/index.js';
 
 /** The two snapshots of an offline run. */
 export interface LocalImpactInput {
   readonly base: ImpactSnapshot;
   readonly target: ImpactSnapshot;
+  /** Finds each finding's field line in its side's files (createImpactFieldLocator). */
+  readonly locate?: FieldLocator;
 }
 
 /**
@@ -13,5 +20,6 @@ export interface LocalImpactInput {
  * a finished ImpactReport, so this is the only call into the impact engine.
  */
 export function computeLocalImpact(input: LocalImpactInput): Promise<ImpactReport> {
-  return Promise.resolve(impactOfChange(input.base, input.target));
+  const options = input.locate === undefined ? {} : { analyze: { locate: input.locate } };
+  return Promise.resolve(impactOfChange(input.base, input.target, options));
 }

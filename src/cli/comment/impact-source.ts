@@ -1,4 +1,5 @@
 import {
+  createImpactFieldLocator,
   parseSnapshot,
   type ImpactReport,
   type InputError,
@@ -58,6 +59,10 @@ export async function reportFromFiles(source: LocalSource): Promise<ReportOutcom
   const report = await compute({
     base: { resources: before.value.resources, ref: { source: source.beforeLabel } },
     target: { resources: after.value.resources, ref: { source: source.afterLabel } },
+    locate: createImpactFieldLocator(
+      { files: source.before },
+      { files: source.after, resources: after.value.resources },
+    ),
   });
   return { ok: true, report, locate: locatorOf(after.value.resources) };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  createImpactFieldLocator,
   ENGINE_VERSION,
   impactOfChange,
   parseSnapshot,
@@ -197,7 +198,15 @@ export class ImpactService {
         {
           hashOf: (r) => base.hashes.get(r) ?? targetHashes.get(r) ?? '',
           ...cachedBase,
-          analyze: settings.analyze,
+          // Introduced findings carry their field's line in the proposed files (base versions
+          // come from the store, without file text: their findings keep the object's line).
+          analyze: {
+            ...settings.analyze,
+            locate: createImpactFieldLocator(
+              { files: [] },
+              { files: request.files, resources: parsed.value.resources },
+            ),
+          },
         },
       ),
     );
