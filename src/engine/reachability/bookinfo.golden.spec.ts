@@ -29,7 +29,7 @@ const V1_TARGETS: Record<string, string> = {
   'default/reviews-v1':
     'reviews.default.svc.cluster.local:9080 via default/reviews#http[0] (subset v1)',
   'istio-system/istio-ingressgateway':
-    'istio-ingressgateway.istio-system.svc.cluster.local:80 via default',
+    'istio-ingressgateway.istio-system.svc.cluster.local:80 by default routing (no VirtualService)',
 };
 
 const SIDECARS = [

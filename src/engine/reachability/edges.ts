@@ -7,10 +7,18 @@ export interface Edge {
   readonly reason: string;
 }
 
+/** How an edge's traffic is carried, for a reader: a VirtualService rule, or what stands for one. */
+const CARRIERS: Readonly<Record<string, string>> = {
+  default: 'by default routing (no VirtualService)',
+  'kube-proxy': 'through kube-proxy (plain client, no sidecar)',
+  passthrough: 'through PassthroughCluster (not in the sidecar registry)',
+};
+
 /** Human reason: `reviews.default.svc.cluster.local:9080 via default/reviews#http[0] (subset v1)`. */
 export function edgeReason(edge: ReachEdge): string {
   const subset = edge.subset === null ? '' : ` (subset ${edge.subset})`;
-  return `${edge.host}:${String(edge.port)} via ${edge.route}${subset}`;
+  const carrier = CARRIERS[edge.route] ?? `via ${edge.route}`;
+  return `${edge.host}:${String(edge.port)} ${carrier}${subset}`;
 }
 
 /** Edges of one source, without the self-loop. */

@@ -62,7 +62,10 @@ export function weightShiftText(shift: WeightShift, routeHost: string): string {
 }
 
 export function routeItem(route: RouteChange): string {
-  const head = `${inlineCode(route.route)} for ${inlineCode(route.host)} via ${inlineCode(route.gateway)} (${route.change})`;
+  // `default` is the route of a host no VirtualService routes; said so, it is not a namespace.
+  const name =
+    route.route === 'default' ? 'default routing (no VirtualService)' : inlineCode(route.route);
+  const head = `${name} for ${inlineCode(route.host)} via ${inlineCode(route.gateway)} (${route.change})`;
   const shifts = sorted(route.weightShifts, byShift).map((shift) =>
     weightShiftText(shift, route.host),
   );
