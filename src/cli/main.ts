@@ -10,6 +10,15 @@ import { registerSimulateCommand } from './commands/simulate.command.js';
 import { registerValidateCommand } from './commands/validate.command.js';
 import { EXIT_ERROR } from './exit-codes.js';
 
+// `meshlens … | head`: the reader has left. Stop quietly, as Unix tools do, instead of an
+// unhandled EPIPE stack trace; the exit code is the command's, if it set one.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') {
+    throw error;
+  }
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 const program = new Command()
   .name('meshlens')
   .description('What will this Istio config change do?')
