@@ -138,6 +138,7 @@ export { ISTIO_SUPPRESS_ANNOTATION, KIALI_IGNORE_ANNOTATION } from './analyze/su
 export {
   applyValidationSettings,
   checkValidationSettings,
+  knownFindingCodes,
   NO_VALIDATION_SETTINGS,
   type ValidationSettings,
 } from './analyze/validation-settings.js';

@@ -92,6 +92,20 @@ describe('validations of stored versions', () => {
     );
   });
 
+  it('refuses a code meshlens never reports with 400, and accepts its own, Istio and Kiali codes', async () => {
+    const unknown = await request(t.server).get(
+      `/api/v1/environments/${env}/validations?version=2&code=IST9999`,
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('"IST9999" is not a code meshlens reports');
+    for (const code of ['MESH1112', 'IST0101', 'KIA1101']) {
+      const res = await request(t.server).get(
+        `/api/v1/environments/${env}/validations?version=2&code=${code}`,
+      );
+      expect(res.status, `${code}: ${res.text}`).toBe(200);
+    }
+  });
+
   it('matches kind in any case, as kubectl does', async () => {
     const exact = await request(t.server).get(
       `/api/v1/environments/${env}/validations?version=2&kind=VirtualService`,

@@ -5,6 +5,7 @@ import {
   checkValidationSettings,
   ENGINE_VERSION,
   type FindingLevel,
+  knownFindingCodes,
   toReportFinding,
   type ReportFinding,
 } from '../../engine/index.js';
@@ -42,8 +43,15 @@ export interface ValidationSettingsInput {
 /** The levels a finding has, spelled as findings carry them: the `level` filter accepts these. */
 const FINDING_LEVELS = ['Error', 'Warning', 'Info'] as const satisfies readonly FindingLevel[];
 
-/** An unknown level would silently match nothing: refused, naming the accepted ones. */
+/** An unknown level or code would silently match nothing: refused, naming what is accepted. */
 function checkFilter(filter: FindingFilter): void {
+  const code = filter.code;
+  if (code !== undefined && !knownFindingCodes().has(code)) {
+    throw new DomainError(
+      'INVALID_ARGUMENT',
+      `code "${code}" is not a code meshlens reports (MESHnnnn, ISTnnnn or KIAnnnn: docs/rules.md)`,
+    );
+  }
   const level = filter.level;
   if (level !== undefined && !(FINDING_LEVELS as readonly string[]).includes(level)) {
     throw new DomainError(
