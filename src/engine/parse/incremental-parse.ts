@@ -7,6 +7,7 @@ import type { InputWarning } from './input-warning.js';
 import { resolveLimits, type ParseOptions } from './parse-options.js';
 import { documentStartsWithin } from './document-count.js';
 import { parseSnapshot } from './parse-snapshot.js';
+import { unknownKindMessage } from './unknown-kind-message.js';
 import { parseUnit, unitObjectOf, type UnitObject } from './parse-unit.js';
 import {
   newlinesIn,
@@ -89,7 +90,7 @@ function unknownKindWarning(unit: ParseUnit, object: UnitObject): InputWarning {
     line: unit.startLine + object.lineOffset,
     kind: object.key.kind,
     name: object.key.name,
-    message: `no schema is known for ${object.apiVersion} ${object.key.kind}: stored without validation`,
+    message: unknownKindMessage(object.apiVersion, object.key.kind),
   };
 }
 

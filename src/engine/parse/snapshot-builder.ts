@@ -22,6 +22,7 @@ import type { LoadedDocument } from './load-documents.js';
 import { locatePath } from './locate-path.js';
 import type { ParseLimits } from './parse-options.js';
 import { readIdentity, type ObjectIdentity } from './read-identity.js';
+import { unknownKindMessage } from './unknown-kind-message.js';
 
 /** The first violation, and the others as the API server lists them after it. */
 function describeViolations(
@@ -145,7 +146,7 @@ export class SnapshotBuilder {
       line: this.locationOf(document).line,
       kind: identity.kind,
       name: identity.name,
-      message: `no schema is known for ${identity.apiVersion} ${identity.kind}: stored without validation`,
+      message: unknownKindMessage(identity.apiVersion, identity.kind),
     });
   }
 
