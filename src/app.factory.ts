@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { BEARER_SCHEME } from './platform/auth/api-docs.js';
 import type { AppConfig } from './platform/config/app-config.js';
 import { DomainError } from './platform/errors/domain-error.js';
 import { findInvalidUtf8 } from './platform/http/utf8.js';
@@ -78,6 +79,17 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
         'What will this Istio config change do? Versioned snapshots, graph, diff and impact.',
       )
       .setVersion('1')
+      // Swagger UI's Authorize button; operations the AuthGuard checks carry it (ApiTokenAuth).
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'ml_<id>_<random>',
+          description:
+            'An API token `ml_<id>_<random>` (docs/security.md). Writes need one when MESHLENS_AUTH is on; reads only with MESHLENS_AUTH_READS=true.',
+        },
+        BEARER_SCHEME,
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

@@ -1,4 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
+import { TOKEN_STORE } from './platform/auth/auth.tokens.js';
+import { authStatusLine } from './platform/auth/auth-status.js';
+import type { TokenStore } from './platform/auth/token-store.js';
 import { loadConfig } from './platform/config/app-config.js';
 import { closeGracefully } from './platform/http/graceful-close.js';
 import { prepareDatabase } from './platform/database/prepare-database.js';
@@ -18,18 +22,15 @@ export async function serve(env: Readonly<Record<string, string | undefined>>): 
       logger.info(line);
     },
   });
-  if (!config.authEnabled) {
-    logger.warn(
-      'authentication is OFF (MESHLENS_AUTH=off, the default without DATABASE_URL): anyone who can ' +
-        'reach this port can write. Set MESHLENS_AUTH=on and create a token with `meshlens token create`.',
-    );
-  }
   const app = await createApp({
     config,
     databaseUrl: database.url,
     logger: new PinoNestLogger(root),
     requestLogger: root.child({ context: 'http' }),
   });
+  // One line: auth on or off, and how to bootstrap the first admin token when there is none.
+  const auth = await authStatusLine(config, app.get<TokenStore>(TOKEN_STORE));
+  new Logger('Auth')[auth.level](auth.message);
   let isClosing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (isClosing) {

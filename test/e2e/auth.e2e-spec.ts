@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authStatusLine, FIRST_ADMIN_TOKEN_COMMAND } from '../../src/platform/auth/auth-status.js';
 import { TokenStore } from '../../src/platform/auth/token-store.js';
 import { startTestApp, type TestApp, uniqueEnvironment } from '../setup/test-app.js';
 
@@ -192,6 +193,31 @@ describe('tokens over REST (admin)', () => {
     expect(again.status).toBe(404);
   });
 
+  it('bad scopes are 400 naming the value and the accepted scopes (a JSON array)', async () => {
+    const create = (body: Record<string, unknown>) =>
+      request(t.server)
+        .post('/api/v1/tokens')
+        .set(bearer(secrets.admin))
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ name: 'bad', ...body }));
+    const cases: [Record<string, unknown>, string][] = [
+      [{ scopes: ['read', 'write'] }, 'unknown scope "write"'],
+      [{ scopes: ['write', 7] }, 'unknown scopes "write", 7'],
+      [{ scopes: 'admin,read' }, 'not "admin,read"'],
+      [{ scopes: [] }, 'scopes must not be empty'],
+      [{}, 'scopes is required'],
+    ];
+    for (const [body, named] of cases) {
+      const res = await create(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      const message = (res.body as { error: { code: string; message: string } }).error.message;
+      expect(res.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
+      expect(message).toContain(named);
+      expect(message).toContain('an array of one or more of admin, ingest, read');
+      expect(message).not.toContain('comma-separated');
+    }
+  });
+
   it('the secret is stored only as its sha256', async () => {
     const rows = await sql<{ secret_hash: string }[]>`SELECT secret_hash FROM api_token`;
     for (const row of rows) {
@@ -276,5 +302,60 @@ describe('rate limit per token (MESHLENS_RATE_LIMIT=3 here)', () => {
     expect(over.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
     expect((await read().set(bearer(secrets.admin))).status).toBe(200);
+  });
+});
+
+describe('the start-up line about auth (serve.ts logs it)', () => {
+  const on = { authEnabled: true, authReads: false, databaseUrl: 'postgresql://db/x' };
+  const noSecret = (message: string) => {
+    expect(message).not.toMatch(/ml_[0-9a-f]{16}_/);
+    for (const secret of Object.values(secrets)) {
+      expect(message).not.toContain(secret);
+    }
+  };
+
+  it('off: a warning that anyone can write', async () => {
+    const line = await authStatusLine({ ...on, authEnabled: false }, store);
+    expect(line.level).toBe('warn');
+    expect(line.message).toContain('authentication is OFF');
+  });
+
+  it('on with an active admin token: says so, with counts only', async () => {
+    const line = await authStatusLine(on, store);
+    expect(line.level).toBe('log');
+    expect(line.message).toMatch(/^authentication is ON: writes need an API token, reads are open/);
+    expect(line.message).not.toContain(FIRST_ADMIN_TOKEN_COMMAND);
+    noSecret(line.message);
+    const reads = await authStatusLine({ ...on, authReads: true }, store);
+    expect(reads.message).toContain('reads too (MESHLENS_AUTH_READS=true)');
+  });
+
+  it('on with no active admin token yet: warns with the bootstrap command', async () => {
+    const line = await authStatusLine(on, {
+      countActive: () => Promise.resolve({ active: 0, admin: 0 }),
+    });
+    expect(line.level).toBe('warn');
+    expect(line.message).toContain('authentication is ON');
+    expect(line.message).toContain(
+      '`meshlens token create --name bootstrap --scopes admin` on the same DATABASE_URL',
+    );
+    expect(line.message).toContain('there is no active API token');
+    noSecret(line.message);
+    const readOnly = () => Promise.resolve({ active: 2, admin: 0 });
+    const embedded = await authStatusLine(
+      { ...on, databaseUrl: undefined },
+      { countActive: readOnly },
+    );
+    expect(embedded.level).toBe('warn');
+    expect(embedded.message).toContain('none of the 2 active tokens has the admin scope');
+    expect(embedded.message).toContain(`\`${FIRST_ADMIN_TOKEN_COMMAND}\` with this server stopped`);
+  });
+
+  it('on, tokens not countable: still one line, without the database error', async () => {
+    const failing = () => Promise.reject(new Error('connect postgresql://u:hunter2@db'));
+    const line = await authStatusLine(on, { countActive: failing });
+    expect(line.level).toBe('warn');
+    expect(line.message).toContain('authentication is ON');
+    expect(line.message).not.toContain('hunter2');
   });
 });

@@ -143,6 +143,55 @@ describe('REST reads', () => {
       database: 'ok',
     });
   });
+
+  it('OpenAPI: a bearer scheme on guarded operations (401/403), 404s, the token body', async () => {
+    interface Operation {
+      security?: Record<string, string[]>[];
+      responses: Record<string, unknown>;
+      requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+    }
+    const doc = (await request(t.server).get('/api/docs/openapi.json')).body as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes?: Record<string, unknown> };
+    };
+    expect(doc.components.securitySchemes?.['bearer']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(doc.components.securitySchemes?.['bearer']).not.toMatchObject({ bearerFormat: 'JWT' });
+    const ingest = doc.paths['/api/v1/environments/{env}/versions']?.['post'];
+    expect(ingest?.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(ingest?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403']));
+    const body = doc.paths['/api/v1/tokens']?.['post']?.requestBody;
+    expect(body?.content['application/json']?.schema.$ref).toMatch(/CreateTokenBodyDto$/);
+    for (const probe of ['/healthz', '/readyz']) {
+      const operation = doc.paths[probe]?.['get'];
+      expect(operation, probe).toBeDefined();
+      expect(operation?.security, probe).toBeUndefined();
+      expect(Object.keys(operation?.responses ?? {}), probe).not.toContain('401');
+    }
+    // Every other operation is guarded, and one naming an environment documents its 404.
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method} ${path}`;
+        if (path === '/healthz' || path === '/readyz') {
+          continue;
+        }
+        expect(operation.security, where).toEqual([{ bearer: [] }]);
+        expect(
+          Object.keys(operation.responses).some((code) => code.startsWith('2')),
+          where,
+        ).toBe(true);
+        expect(Object.keys(operation.responses), where).toEqual(
+          expect.arrayContaining(['401', '403']),
+        );
+        const createsEnvironment = where === 'post /api/v1/environments/{env}/versions';
+        if (path.includes('{env}') && !createsEnvironment) {
+          expect(Object.keys(operation.responses), where).toContain('404');
+        }
+      }
+    }
+  });
 });
 
 describe('GraphQL reads and ingest', () => {

@@ -18,11 +18,13 @@ import {
 import { ExportService } from './export.service.js';
 import { HistoryService } from './history.service.js';
 import { parseLabelSelector, SearchService } from './search.service.js';
+import { ApiTokenAuth, ApiUnknown } from '../../platform/auth/api-docs.js';
 
 const optionalTime = (value: string | undefined, name: string): Date | undefined =>
   value === undefined ? undefined : parseTimestamp(value, name);
 
 @ApiTags('audit')
+@ApiTokenAuth()
 @Controller('api/v1/environments')
 export class AuditController {
   constructor(
@@ -32,6 +34,7 @@ export class AuditController {
   ) {}
 
   @Get(':env/history/objects/:kind/:namespace/:name')
+  @ApiUnknown('environment')
   @ApiOperation({
     summary: 'Versions where one object changed, newest first, with field-level diffs',
     description:
@@ -52,6 +55,7 @@ export class AuditController {
   }
 
   @Get(':env/history/hosts/:host')
+  @ApiUnknown('environment')
   @ApiOperation({
     summary: 'Versions where objects naming a host changed (object-level)',
     description:
@@ -72,6 +76,7 @@ export class AuditController {
   }
 
   @Get(':env/timeline')
+  @ApiUnknown('environment')
   @ApiOperation({
     summary:
       'Versions and change counts per time bucket, as flat rows (for Grafana JSON/GraphQL datasources)',
@@ -93,6 +98,7 @@ export class AuditController {
   }
 
   @Get(':env/search')
+  @ApiUnknown('environment')
   @ApiOperation({
     summary: 'Versions whose change touched a kind/namespace/name, a host or a label',
     description:
@@ -132,6 +138,7 @@ export class AuditController {
   }
 
   @Get(':env/export')
+  @ApiUnknown('environment or version')
   @ApiOperation({
     summary: 'A version as a multi-document YAML bundle (objects in id order)',
     description:

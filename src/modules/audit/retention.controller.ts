@@ -35,6 +35,7 @@ import {
 } from './dto/retention.dto.js';
 import { RetentionService } from './retention.service.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { ApiTokenAuth, ApiUnknown } from '../../platform/auth/api-docs.js';
 
 function tagVersionFrom(query: TagQueryDto, body: unknown): number {
   const fromBody = readJsonObject(body)['version'];
@@ -49,11 +50,13 @@ function tagVersionFrom(query: TagQueryDto, body: unknown): number {
 }
 
 @ApiTags('retention')
+@ApiTokenAuth()
 @Controller('api/v1/environments')
 export class RetentionController {
   constructor(private readonly retention: RetentionService) {}
 
   @Get(':env/tags')
+  @ApiUnknown('environment')
   @ApiOperation({ summary: 'Tags of an environment (tagged versions survive retention)' })
   @ApiOkResponse({ type: [VersionTagDto] })
   async listTags(@Param('env') env: string): Promise<VersionTagDto[]> {
@@ -61,6 +64,7 @@ export class RetentionController {
   }
 
   @Put(':env/tags/:tag')
+  @ApiUnknown('environment or version')
   @RequireScope('admin')
   @ApiOperation({ summary: 'Tag a version (creates the tag, or moves it)' })
   @ApiBody({ type: TagBodyDto, required: false })
@@ -79,6 +83,7 @@ export class RetentionController {
   }
 
   @Delete(':env/tags/:tag')
+  @ApiUnknown('environment or tag')
   @RequireScope('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a tag (the version may then be pruned)' })
@@ -88,6 +93,7 @@ export class RetentionController {
   }
 
   @Get(':env/retention')
+  @ApiUnknown('environment')
   @ApiOperation({ summary: 'The retention policy (both rules null: none, everything is kept)' })
   @ApiOkResponse({ type: RetentionPolicyDto })
   async getPolicy(@Param('env') env: string): Promise<RetentionPolicyDto> {
@@ -95,6 +101,7 @@ export class RetentionController {
   }
 
   @Put(':env/retention')
+  @ApiUnknown('environment')
   @RequireScope('admin')
   @ApiOperation({
     summary: 'Set the retention policy',
@@ -114,6 +121,7 @@ export class RetentionController {
   }
 
   @Delete(':env/retention')
+  @ApiUnknown('environment')
   @RequireScope('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove the retention policy (keep everything)' })
@@ -123,6 +131,7 @@ export class RetentionController {
   }
 
   @Post(':env/prune')
+  @ApiUnknown('environment')
   @RequireScope('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({

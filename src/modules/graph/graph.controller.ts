@@ -5,6 +5,7 @@ import { parseTimestamp, parseVersionRef } from '../snapshots/snapshots.service.
 import { GraphService } from './graph.service.js';
 import { toSimulateRequest, type SimulateRequestLike } from './simulate-request.mapper.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { ApiTokenAuth, ApiUnknown } from '../../platform/auth/api-docs.js';
 
 /** The /api routes keep bodies as text (manifests); simulate takes a JSON object. */
 function jsonBody(body: unknown): SimulateRequestLike {
@@ -20,6 +21,7 @@ function jsonBody(body: unknown): SimulateRequestLike {
 }
 
 @ApiTags('graph')
+@ApiTokenAuth()
 @Controller('api/v1/environments')
 export class GraphController {
   constructor(private readonly graphs: GraphService) {}
@@ -33,6 +35,7 @@ export class GraphController {
   }
 
   @Post(':env/simulate')
+  @ApiUnknown('environment or version')
   @RequireScope('read') // computes, stores nothing
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -74,6 +77,7 @@ export class GraphController {
   }
 
   @Get(':env/reachability')
+  @ApiUnknown('environment or version')
   @ApiOperation({
     summary: 'Reachability edges (SEMANTICS §0), optionally from one source and/or to one workload',
   })

@@ -33,6 +33,7 @@ import { parseVersionRef } from '../snapshots/snapshots.service.js';
 import { DiffQueryDto, ImpactQueryDto } from './dto/impact.dto.js';
 import { ImpactService } from './impact.service.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { ApiTokenAuth, ApiUnknown } from '../../platform/auth/api-docs.js';
 
 const REPORT_SCHEMA = {
   description: 'The impact report (contracts/impact-report.md, schemaVersion 1)',
@@ -40,11 +41,13 @@ const REPORT_SCHEMA = {
 } as const;
 
 @ApiTags('impact')
+@ApiTokenAuth()
 @Controller('api/v1/environments')
 export class ImpactController {
   constructor(private readonly impactService: ImpactService) {}
 
   @Get(':env/diff')
+  @ApiUnknown('environment or version')
   @ApiOperation({ summary: 'What changed between two stored versions, and what it does' })
   @ApiOkResponse(REPORT_SCHEMA)
   async diff(
@@ -60,6 +63,7 @@ export class ImpactController {
   }
 
   @Post(':env/impact')
+  @ApiUnknown('environment or version')
   @RequireScope('ingest')
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(AnyFilesInterceptor({ preservePath: true }))

@@ -28,8 +28,10 @@ import { ErrorResponseDto, IngestQueryDto, IngestResultDto } from './dto/ingest.
 import { IngestService } from './ingest.service.js';
 import { requestField, sourceFilesFromRequest, type UploadedFile } from './request-files.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { ApiTokenAuth } from '../../platform/auth/api-docs.js';
 
 @ApiTags('ingest')
+@ApiTokenAuth()
 @Controller('api/v1/environments')
 export class IngestController {
   constructor(private readonly ingestService: IngestService) {}

@@ -20,10 +20,12 @@ import {
   SnapshotsService,
 } from './snapshots.service.js';
 import type { EnvironmentInfo, StoredObject, VersionInfo } from './snapshots.types.js';
+import { ApiTokenAuth, ApiUnknown } from '../../platform/auth/api-docs.js';
 
 const DEFAULT_LIMIT = 100;
 
 @ApiTags('snapshots')
+@ApiTokenAuth()
 @Controller('api/v1/environments')
 export class SnapshotsController {
   constructor(private readonly snapshots: SnapshotsService) {}
@@ -36,6 +38,7 @@ export class SnapshotsController {
   }
 
   @Get(':env')
+  @ApiUnknown('environment')
   @ApiOperation({ summary: 'One environment' })
   @ApiOkResponse({ type: EnvironmentDto })
   async getEnvironment(@Param('env') env: string): Promise<EnvironmentDto> {
@@ -43,6 +46,7 @@ export class SnapshotsController {
   }
 
   @Get(':env/versions')
+  @ApiUnknown('environment')
   @ApiOperation({
     summary: 'List versions, newest first (paginated)',
     description:
@@ -68,6 +72,7 @@ export class SnapshotsController {
   }
 
   @Get(':env/versions/:version')
+  @ApiUnknown('environment or version')
   @ApiOperation({ summary: "One version's metadata" })
   @ApiParam({ name: 'version', description: 'A version number or "latest"' })
   @ApiOkResponse({ type: VersionDto })
@@ -79,6 +84,7 @@ export class SnapshotsController {
   }
 
   @Get(':env/versions/:version/objects')
+  @ApiUnknown('environment or version')
   @ApiOperation({
     summary: 'The objects of a version, filtered by kind, namespace, name (paginated)',
   })
@@ -99,6 +105,7 @@ export class SnapshotsController {
   }
 
   @Get(':env/objects')
+  @ApiUnknown('environment or version')
   @ApiOperation({
     summary: 'The objects of a version chosen by number or asOf (paginated)',
     description:
@@ -120,6 +127,7 @@ export class SnapshotsController {
   }
 
   @Get(':env/objects/:kind/:namespace/:name')
+  @ApiUnknown('environment, version or object')
   @ApiOperation({
     summary:
       'One object at a version chosen by number or asOf; namespace "_" for cluster-scoped kinds',
@@ -138,6 +146,7 @@ export class SnapshotsController {
   }
 
   @Get(':env/versions/:version/objects/:kind/:namespace/:name')
+  @ApiUnknown('environment, version or object')
   @ApiOperation({ summary: 'One object at a version; namespace "_" for cluster-scoped kinds' })
   @ApiOkResponse({ type: StoredObjectDto })
   async getObject(

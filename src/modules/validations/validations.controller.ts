@@ -3,6 +3,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { parseTimestamp, parseVersionRef } from '../snapshots/snapshots.service.js';
 import { RequireScope } from '../../platform/auth/scopes.js';
+import { ApiTokenAuth, ApiUnknown } from '../../platform/auth/api-docs.js';
 import { readJsonObject } from '../../platform/http/json-body.js';
 import { ValidationSettingsBodyDto, ValidationSettingsDto } from './dto/validation-settings.dto.js';
 import { readDisabledCodes, readLevelOverrides } from './validation-settings-input.js';
@@ -12,11 +13,13 @@ import { toValidationsView } from './validations.resolver.js';
 import { VersionValidations } from './models/validations.model.js';
 
 @ApiTags('validations')
+@ApiTokenAuth()
 @Controller('api/v1/environments')
 export class ValidationsController {
   constructor(private readonly validations: ValidationsService) {}
 
   @Get(':env/validations')
+  @ApiUnknown('environment or version')
   @ApiOperation({ summary: 'Validation findings of a version (computed once, then cached)' })
   @ApiQuery({
     name: 'version',
@@ -61,6 +64,7 @@ export class ValidationsController {
   }
 
   @Get(':env/validation-settings')
+  @ApiUnknown('environment')
   @ApiOperation({
     summary: "The environment's validation settings (disabled codes, level overrides)",
   })
@@ -70,6 +74,7 @@ export class ValidationsController {
   }
 
   @Put(':env/validation-settings')
+  @ApiUnknown('environment')
   @RequireScope('admin')
   @ApiOperation({
     summary: 'Replace the validation settings',

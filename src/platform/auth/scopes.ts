@@ -22,17 +22,37 @@ export function isTokenScope(value: string): value is TokenScope {
   return (TOKEN_SCOPES as readonly string[]).includes(value);
 }
 
-/** Parses `ingest,read`; throws on an unknown scope. */
-export function parseScopes(list: string): TokenScope[] {
-  const scopes = list
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  const unknown = scopes.filter((s) => !isTokenScope(s));
-  if (unknown.length > 0 || scopes.length === 0) {
-    throw new Error(`scopes must be a comma-separated list of ${TOKEN_SCOPES.join(', ')}`);
+/** A value for an error message: JSON, cut short (scopes are no secret, but may be long). */
+function shown(value: unknown): string {
+  const text = (JSON.stringify(value) as string | undefined) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * The `scopes` of a token creation request: a non-empty JSON array of scope names. Throws a message
+ * naming the bad value and the accepted scopes.
+ */
+export function parseScopes(value: unknown): TokenScope[] {
+  const accepted = `an array of one or more of ${TOKEN_SCOPES.join(', ')}, e.g. ["ingest", "read"]`;
+  if (!Array.isArray(value)) {
+    throw new Error(
+      value === undefined
+        ? `scopes is required: ${accepted}`
+        : `scopes must be ${accepted}, not ${shown(value)}`,
+    );
   }
-  return [...new Set(scopes.filter(isTokenScope))].sort();
+  const items: unknown[] = value;
+  if (items.length === 0) {
+    throw new Error(`scopes must not be empty: ${accepted}`);
+  }
+  const unknown = items.filter((s) => typeof s !== 'string' || !isTokenScope(s));
+  if (unknown.length > 0) {
+    const names = unknown.map(shown).join(', ');
+    throw new Error(
+      `unknown scope${unknown.length > 1 ? 's' : ''} ${names}: scopes must be ${accepted}`,
+    );
+  }
+  return [...new Set(items as TokenScope[])].sort();
 }
 
 export function grants(scopes: readonly string[], required: TokenScope): boolean {

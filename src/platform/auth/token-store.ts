@@ -74,6 +74,15 @@ export class TokenStore {
     return rows.map(toInfo);
   }
 
+  /** How many tokens are active, and how many of those have the `admin` scope (start-up log). */
+  async countActive(): Promise<{ active: number; admin: number }> {
+    const rows = await this.sql.unsafe<{ active: number; admin: number }[]>(
+      `SELECT count(*)::int AS active, count(*) FILTER (WHERE 'admin' = ANY(scopes))::int AS admin
+       FROM api_token WHERE revoked_at IS NULL`,
+    );
+    return rows[0] ?? { active: 0, admin: 0 };
+  }
+
   /** True when the token existed and was active. */
   async revoke(id: string): Promise<boolean> {
     const rows = await this.sql.unsafe<{ id: string }[]>(

@@ -9,11 +9,20 @@ import {
   Param,
   Post,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DomainError } from '../errors/domain-error.js';
 import { TOKEN_STORE } from './auth.tokens.js';
+import { ApiErrorDto, ApiTokenAuth, ApiUnknown } from './api-docs.js';
 import { parseScopes, RequireScope } from './scopes.js';
 import type { ApiTokenInfo, CreatedToken, TokenStore } from './token-store.js';
+import { CreateTokenBodyDto } from './token.dto.js';
 
 /** The /api routes keep bodies as text; token creation takes a JSON object. */
 function jsonObject(body: unknown): Record<string, unknown> {
@@ -46,6 +55,7 @@ function stringList(value: unknown, field: string): string[] {
 
 /** API tokens (admin scope). The secret is in the creation response only. */
 @ApiTags('tokens')
+@ApiTokenAuth()
 @Controller('api/v1/tokens')
 @RequireScope('admin')
 export class TokensController {
@@ -56,6 +66,9 @@ export class TokensController {
     summary:
       'Create a token: {"name", "scopes": ["ingest"], "environments": []} (secret shown once)',
   })
+  @ApiBody({ type: CreateTokenBodyDto })
+  @ApiCreatedResponse({ description: 'The token, with its secret (shown this once)' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'INVALID_ARGUMENT: a bad field' })
   async create(@Body() body: unknown): Promise<CreatedToken> {
     const input = jsonObject(body);
     const name = input['name'];
@@ -64,7 +77,7 @@ export class TokensController {
     }
     let scopes;
     try {
-      scopes = parseScopes(stringList(input['scopes'], 'scopes').join(','));
+      scopes = parseScopes(input['scopes']);
     } catch (error) {
       throw new DomainError('INVALID_ARGUMENT', (error as Error).message);
     }
@@ -79,8 +92,10 @@ export class TokensController {
   }
 
   @Delete(':id')
+  @ApiUnknown('active token')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Revoke a token' })
+  @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(@Param('id') id: string): Promise<void> {
     if (!(await this.tokens.revoke(id))) {
       throw new DomainError('TOKEN_NOT_FOUND', `no active token '${id}'`);
