@@ -49,7 +49,8 @@ export class RetentionResolver {
 
   @RequireScope('admin')
   @Mutation(() => RetentionPolicy, {
-    description: 'Set the retention policy (applied by pruneVersions)',
+    description:
+      'Set the retention policy (applied after each ingest that stores a new version, and by pruneVersions)',
   })
   setRetentionPolicy(
     @Args('environment') environment: string,
