@@ -2,25 +2,7 @@ import { isSelectorEmpty } from '../../graph/util/labels.js';
 import type { Resource } from '../../model/resource.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { workloadSelectorOf } from '../shared/policy-selectors.js';
-import { labelsOf } from '../shared/resource-fields.js';
-
-const REDIRECTION = 'ambient.istio.io/redirection';
-
-/**
- * `NamespaceInAmbientMode`: labelled `istio.io/dataplane-mode=ambient` and not labelled for
- * sidecar injection (`istio-injection=enabled` or a non-empty `istio.io/rev`).
- */
-function isAmbientNamespace(ctx: RuleContext, name: string): boolean {
-  const namespace = ctx.find('Namespace', '', name);
-  if (namespace === undefined) {
-    return false;
-  }
-  const labels = labelsOf(namespace);
-  if (labels['istio-injection'] === 'enabled' || (labels['istio.io/rev'] ?? '') !== '') {
-    return false;
-  }
-  return labels['istio.io/dataplane-mode'] === 'ambient';
-}
+import { isAmbientNamespace, isAmbientWorkload } from '../shared/ambient-mode.js';
 
 /** The reason the Sidecar does nothing, or null when it applies to some sidecar proxy. */
 function ineffectiveReason(ctx: RuleContext, sidecar: Resource): string | null {
@@ -32,7 +14,7 @@ function ineffectiveReason(ctx: RuleContext, sidecar: Resource): string | null {
       : null;
   }
   const selected = ctx.graph.workloadsByNamespace.get(namespace)?.select(selector ?? {}) ?? [];
-  return selected.some((w) => w.annotations[REDIRECTION] === 'enabled')
+  return selected.some(isAmbientWorkload)
     ? 'selected workload is in ambient mode, the policy has no impact'
     : null;
 }

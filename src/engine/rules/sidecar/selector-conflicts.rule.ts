@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { isAmbientWorkload } from '../shared/ambient-mode.js';
 import { selectorString } from '../shared/label-selector.js';
 import { workloadSelectorOf } from '../shared/policy-selectors.js';
 import { groupBySelector, namesOf } from '../shared/selector-overlaps.js';
@@ -8,6 +9,8 @@ import { groupBySelector, namesOf } from '../shared/selector-overlaps.js';
  * selected by several Sidecars (`SelectorAnalyzer`, istio/istio:pkg/config/analysis/analyzers/
  * sidecar/selector.go@86c9f01f; Kiali `generic.selector.workloadnotfound`,
  * `generic.multimatch.selector`). Istio keeps only the oldest matching Sidecar (SEMANTICS R8).
+ * A pod in ambient mode has no sidecar: Sidecars selecting it do not conflict (Istio reports them
+ * as ineffective instead, sidecar/ineffective-in-ambient; selector.go at istio/istio master).
  */
 export const sidecarSelectorConflictsRule: Rule = {
   id: 'sidecar/selector-conflicts',
@@ -24,6 +27,9 @@ export const sidecarSelectorConflictsRule: Rule = {
       });
     }
     for (const [workload, sidecars] of groups.overlaps) {
+      if (isAmbientWorkload(workload)) {
+        continue;
+      }
       const names = namesOf(sidecars);
       for (const sidecar of sidecars) {
         ctx.report('conflictingSidecarSelectors', sidecar, 'spec.workloadSelector', {
