@@ -60,8 +60,9 @@ export interface ImpactInput {
   readonly options?: ImpactOptions;
 }
 
+/** Said in words a PR reader follows; SEMANTICS R12 is the rule behind it. */
 const ORDER_NOTE =
-  'Creation order (R12): objects already in the base version are treated as older than objects the change adds; otherwise name, then namespace.';
+  'Creation order: where Istio lets the oldest of two conflicting objects win, manifests carry no creation time, so objects already in the base version count as older than those the change adds, then by name and namespace (R12).';
 
 /**
  * What a change does (contracts/impact-report.md): resource diff, routing diff per host and
