@@ -28,6 +28,18 @@ describe('splitDocuments', () => {
     ]);
   });
 
+  // firstContentLine's fast paths (empty line, printable first character) and its trim path agree.
+  it.each([
+    ['a: 1', 1],
+    ['\n\na: 1', 3],
+    ['  # c\n\t%YAML 1.2\n  a: 1', 3],
+    ['#c\n%d\n\r\n\ufeffa: 1', 4],
+    ['\u00a0\n"a": 1', 2],
+    ['# c\n   \n', null],
+  ] as const)('finds the first content line of %j: %s', (text, line) => {
+    expect(splitDocuments(`---\n${text}`)[0]?.contentLine).toBe(line === null ? null : line + 1);
+  });
+
   it('gives each document its line offset in the file, so js-yaml marks map back to file lines', () => {
     const text = '# header\n---\napiVersion: v1\nkind: A\n---\n\n\napiVersion: v1\n';
     const [first, second] = splitDocuments(text);

@@ -86,6 +86,17 @@ function firstContentLine(
   let line = lineOffset;
   let start = from;
   while (start < to) {
+    // Fast paths, no slice: an empty line (the rest of a `---` line, mostly), or a line opening
+    // with a printable ASCII character other than `#` and `%` (trim could not change that).
+    const first = text.charCodeAt(start);
+    if (first === 10) {
+      line += 1;
+      start += 1;
+      continue;
+    }
+    if (first > 32 && first < 127 && first !== 35 && first !== 37) {
+      return line + 1;
+    }
     const newline = text.indexOf('\n', start);
     const stop = newline < 0 || newline > to ? to : newline;
     const content = text.slice(start, stop).trim();
