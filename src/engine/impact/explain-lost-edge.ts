@@ -87,9 +87,9 @@ function missText(table: RouteTable): string {
 function statusReason(table: RouteTable, where: string): string | null {
   switch (table.status) {
     case 'blackhole':
-      return `${where} is not in the client's registry${missText(table)}; outbound traffic is REGISTRY_ONLY (BlackHole)`;
+      return `${where} is not in the client's registry${missText(table)}; outbound traffic is REGISTRY_ONLY, so the call is dropped (BlackHoleCluster, 502)`;
     case 'passthrough':
-      return `${where} is no longer in the client's service registry${missText(table)} (PassthroughCluster)`;
+      return `${where} is no longer in the client's service registry${missText(table)}; the sidecar passes the call through unrouted (PassthroughCluster), and no workload in the mesh answers it`;
     case 'no-route':
       return `no route for ${where} at ${table.proxy}${table.notes[0] === undefined ? '' : `: ${table.notes[0]}`}`;
     case 'routed':

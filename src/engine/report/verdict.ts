@@ -11,16 +11,26 @@ const RISK_WORDS: Readonly<Record<Risk, string>> = {
   high: 'high risk',
 };
 
-/** The counts worth reading, most consequential first; zero counts are left out. */
-function countPhrases(summary: ImpactSummary): string[] {
+/**
+ * The counts worth reading, most consequential first; zero counts are left out. Lost connections
+ * are counted from the report's edges (the summary has no such count): a change that cuts one
+ * caller off a service leaves every workload reachable, and would otherwise read as harmless.
+ */
+function countPhrases(report: ImpactReport): string[] {
+  const summary: ImpactSummary = report.summary;
+  const lost = report.reachability.lost.length;
   const phrases: [number, string][] = [
     [
       summary.workloadsUnreachable,
       plural(summary.workloadsUnreachable, 'workload') + ' unreachable',
     ],
+    [lost, plural(lost, 'connection') + ' lost'],
     [summary.exposuresLost, plural(summary.exposuresLost, 'exposure') + ' lost'],
     [summary.findingsIntroduced, plural(summary.findingsIntroduced, 'finding') + ' introduced'],
-    [summary.workloadsNewlyReachable, `${String(summary.workloadsNewlyReachable)} newly reachable`],
+    [
+      summary.workloadsNewlyReachable,
+      plural(summary.workloadsNewlyReachable, 'workload') + ' newly reachable',
+    ],
     [summary.exposuresGained, plural(summary.exposuresGained, 'exposure') + ' gained'],
     [summary.hostsChanged, plural(summary.hostsChanged, 'host') + ' changed'],
     [summary.routesChanged, plural(summary.routesChanged, 'route') + ' changed'],
@@ -42,7 +52,7 @@ export function verdictText(report: ImpactReport): string {
   if (isNoChange(report)) {
     return 'no change';
   }
-  const counts = countPhrases(report.summary);
+  const counts = countPhrases(report);
   const risk = riskWords(report);
   return counts.length === 0 ? risk : `${risk}: ${counts.join(', ')}`;
 }
@@ -55,7 +65,7 @@ export function renderVerdict(report: ImpactReport, options: RenderMarkdownOptio
   if (isNoChange(report)) {
     return `**${who}: no change**: nothing differs (${compared}).`;
   }
-  const counts = countPhrases(report.summary);
+  const counts = countPhrases(report);
   const details = counts.length === 0 ? '' : ` ${counts.join(', ')}`;
   return `**${who}: ${riskWords(report)}**${details === '' ? '' : ' —'}${details} (${compared})`;
 }
