@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../engine/index.js';
 import { formatJson } from './format-json.js';
-import { formatSarif } from './format-sarif.js';
+import { formatSarif, sarifArtifact } from './format-sarif.js';
 import { formatText, formatTextLine } from './format-text.js';
 import {
   parseFailOn,
@@ -76,12 +76,25 @@ describe('analyze output', () => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: 'bookinfo.yaml' },
+            artifactLocation: { uri: 'bookinfo.yaml', uriBaseId: '%SRCROOT%' },
             region: { startLine: 12 },
           },
         },
       ],
     });
+  });
+
+  // GitHub code scanning maps results to repository files by a URI relative to the checkout.
+  it('sarif names files relative to the working directory', () => {
+    expect(sarifArtifact('/repo/rendered/after/dr.yaml', '/repo')).toEqual({
+      uri: 'rendered/after/dr.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(sarifArtifact('after/dr.yaml', '/repo')).toEqual({
+      uri: 'after/dr.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(sarifArtifact('/elsewhere/dr.yaml', '/repo')).toEqual({ uri: '/elsewhere/dr.yaml' });
   });
 
   it('parses the flags', () => {

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import { catalogEntries, type Finding, type FindingLevel } from '../../engine/index.js';
 import type { LocateFinding } from './finding-location.js';
 
@@ -26,6 +27,18 @@ function driverRules(): object[] {
   }));
 }
 
+/**
+ * A file as code scanning resolves it: relative to the working directory (the checkout, in a
+ * pipeline) with `/` separators and `uriBaseId` %SRCROOT%. A path outside it stays as given.
+ */
+export function sarifArtifact(file: string, cwd: string = process.cwd()): object {
+  const local = isAbsolute(file) ? relative(cwd, file) : file;
+  if (local.startsWith('..') || isAbsolute(local)) {
+    return { uri: file.split(sep).join('/') };
+  }
+  return { uri: local.split(sep).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 function result(finding: Finding, ruleIndex: number, locate: LocateFinding): object {
   const { kind, namespace, name } = finding.resource;
   const { file, line } = locate(finding);
@@ -34,7 +47,7 @@ function result(finding: Finding, ruleIndex: number, locate: LocateFinding): obj
       ? {}
       : {
           physicalLocation: {
-            artifactLocation: { uri: file },
+            artifactLocation: sarifArtifact(file),
             ...(line === null ? {} : { region: { startLine: line } }),
           },
         };
