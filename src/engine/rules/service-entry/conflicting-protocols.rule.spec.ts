@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureReader } from '../../testing/read-fixture.js';
+import { fixtureReader } from '../../../../test/support/read-fixture.js';
 import { loadFixture } from '../testing/load-fixture.js';
 import { findingsOf, type RuleCase } from '../testing/rule-table.js';
 import { runRule } from '../testing/run-rule.js';

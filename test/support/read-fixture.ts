@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * Reads a rule spec's YAML fixtures as text (test helper: it does I/O, so it lives here, outside
- * the pure engine). `fixtureReader(import.meta.url, 'subset-exists')('ok-defined.yaml')` reads
+ * Reads a rule spec's YAML fixtures as text (a test helper doing I/O: it lives in test/support, as
+ * src/engine imports no node:* module, STYLE §3). `fixtureReader(import.meta.url, 'subset-exists')('ok-defined.yaml')` reads
  * `./__fixtures__/subset-exists/ok-defined.yaml` next to the calling spec.
  */
 export function fixtureReader(specUrl: string, folder: string): (name: string) => string {
