@@ -32,6 +32,7 @@ export { normalizeResource, type NormalizeTarget } from './normalize/normalize-r
 export { REDACTED_KEYS_ANNOTATION } from './normalize/redact-secret.js';
 export { validateObject, type ObjectType, type SchemaVerdict } from './schema/validate-object.js';
 export type { SchemaViolation } from './schema/schema-violation.js';
+export { canonicalKindName } from './schema/known-kinds.js';
 export type { InputWarning } from './parse/input-warning.js';
 export { canonicalJson } from './normalize/canonical-json.js';
 export { canonicalJsonOf } from './normalize/canonical-json-lazy.js';

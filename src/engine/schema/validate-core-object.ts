@@ -105,6 +105,11 @@ for (const [type, model] of MODEL_LIST) {
   MODELS.set(type.slice(0, slash), byKind);
 }
 
+/** The kinds of the core Kubernetes models meshlens validates. */
+export function coreKindNames(): string[] {
+  return [...MODELS.values()].flatMap((byKind) => [...byKind.keys()]);
+}
+
 export function isCoreKind(apiVersion: string, kind: string): boolean {
   return MODELS.get(apiVersion)?.has(kind) === true;
 }

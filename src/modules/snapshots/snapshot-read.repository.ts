@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { canonicalKindName } from '../../engine/index.js';
 import { PrismaService } from '../../platform/database/prisma.service.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { environmentFromRecord, objectFromRecord, versionFromRecord } from './snapshots.mapper.js';
@@ -102,7 +103,7 @@ export class SnapshotReadRepository {
       environmentId: env.id,
       validFrom: { lte: version },
       OR: [{ validTo: null }, { validTo: { gt: version } }],
-      ...(filter.kind === undefined ? {} : { kind: kindInAnyCase(filter.kind) }),
+      ...(filter.kind === undefined ? {} : { kind: canonicalKindName(filter.kind) }),
       ...(filter.namespace === undefined ? {} : { namespace: filter.namespace }),
       ...(filter.name === undefined ? {} : { name: filter.name }),
     };
@@ -119,13 +120,4 @@ export class SnapshotReadRepository {
     const last = items.at(-1);
     return { items, totalCount, nextCursor: records.length > page.limit && last ? last.id : null };
   }
-}
-
-/**
- * `kind` in any case (`virtualservice` finds VirtualService), as kubectl accepts it. Prisma
- * answers a case-insensitive `equals` with ILIKE, so the value's LIKE wildcards are escaped: it is
- * a name, never a pattern.
- */
-function kindInAnyCase(kind: string): { equals: string; mode: 'insensitive' } {
-  return { equals: kind.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' };
 }

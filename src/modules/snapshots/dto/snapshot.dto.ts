@@ -66,7 +66,7 @@ export class ListQueryDto {
 }
 
 const KIND_DESCRIPTION =
-  'Kubernetes kind, matched in any case as kubectl does (virtualservice finds VirtualService)';
+  'Kubernetes kind; Istio, core Kubernetes and Gateway API kinds match in any case as kubectl does (virtualservice finds VirtualService), other kinds as written';
 
 const AS_OF_DESCRIPTION =
   'ISO 8601 instant (e.g. 2026-03-01T14:00:00Z; no zone means UTC): the newest version created at or before it';
